@@ -1,0 +1,30 @@
+# The two commands of the README: `make serve` and `make test`. Each does all set-up it needs on a
+# fresh machine (Python packages in .venv, `npm ci`, Debian's chromium for the browser tests).
+PY := .venv/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build setup-python setup-node setup-browser lint
+
+serve: setup-python setup-node
+	$(PY) -m mkdocs serve --strict
+
+build: setup-python setup-node
+	$(PY) -m mkdocs build --strict
+
+test: setup-python setup-node setup-browser
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+setup-python: .venv/.installed
+.venv/.installed: pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+setup-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+setup-browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

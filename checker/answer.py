@@ -1,0 +1,199 @@
+"""The checker's answer to a query: plain data, every sentence already in the asked language.
+
+One function per part of the answer, in the order a reader meets them: is it sold, which zone, how
+fast, by when, what it covers, whom to call, and what another contract would change.
+"""
+
+from __future__ import annotations
+
+from checker.contacts import contacts
+from checker.days_off import holidays_of, known_range
+from checker.deadline import Schedule, add_business_hours
+from checker.query import NO_CONTRACT, Query
+from checker.text import fill, format_date, format_datetime, hours_range, join, prose, ui
+
+MARKS = ("included", "add-on", "not-included")
+_MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}
+
+
+def answer(data: dict, query: Query, lang: str) -> dict:
+    """Everything `query` is entitled to. Raises OutsideKnownDays when a deadline runs past the
+    holidays the data knows."""
+    market = data["markets"][query.market]
+    sold = is_sold(data, query.contract, query.market)
+    zone, zone_text, beyond = _zone(data, query, lang)
+    response = _response(data, query.contract, query.guarantee, query.market, zone, beyond, lang) if sold else None
+    status = [
+        ui(data, "sold" if sold else "not_sold", lang, market=market["name"][lang], contract=contract_name(data, query.contract, None, lang))
+    ]
+    return {
+        "query": share_params(query),
+        "title": f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}",
+        "market": {"id": query.market, "name": market["name"][lang]},
+        "contract": {"id": query.contract, "name": contract_name(data, query.contract, query.guarantee, lang)},
+        "sold": sold,
+        "status": status,
+        "zone": zone_text,
+        "response": response,
+        "deadline": _deadline(data, query, response, lang) if response and query.dispatched else None,
+        "coverage": _coverage(data, query.contract, query.market, lang) if sold else [],
+        "contacts": contacts(data, query.market, lang),
+        "compare": _compare(data, query, zone, beyond, lang) if query.compare else None,
+    }
+
+
+def is_sold(data: dict, contract: str, market: str) -> bool:
+    return contract == NO_CONTRACT or market in data["offerings"][contract]["markets"]
+
+
+def contract_name(data: dict, contract: str, guarantee: int | None, lang: str) -> str:
+    if contract == NO_CONTRACT:
+        return ui(data, "no_contract", lang)
+    name = data["offerings"][contract]["name"][lang]
+    return f"{name} ({ui(data, 'hours_option', lang, hours=guarantee)})" if guarantee else name
+
+
+def mark_of(data: dict, row: dict, contract: str, market: str) -> str:
+    return "not-included" if contract == NO_CONTRACT else row["marks"][contract][market]
+
+
+def share_params(query: Query) -> dict[str, str]:
+    """The query as share-link parameters, empty ones left out."""
+    values = {
+        "market": query.market,
+        "contract": query.contract,
+        "guarantee": query.guarantee,
+        "zone": query.zone,
+        "km": f"{query.km:g}" if query.km is not None else None,
+        "dispatched": query.dispatched.strftime("%Y-%m-%dT%H:%M") if query.dispatched else None,
+        "region": query.region,
+        "compare": query.compare,
+    }
+    return {key: str(value) for key, value in values.items() if value is not None}
+
+
+def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None, bool]:
+    """(zone id, what to say about it, whether the distance is beyond the last band)."""
+    if query.km is not None:
+        bands = [(zone["max_km"][query.market], zid) for zid, zone in data["zones"].items() if query.market in zone["max_km"]]
+        for max_km, zid in sorted(bands):
+            if query.km <= max_km:
+                name = data["zones"][zid]["name"][lang]
+                text = ui(data, "zone_from_distance", lang, km=f"{query.km:g}", zone=zid, zone_name=name)
+                return zid, {"id": zid, "name": name, "text": text}, False
+        text = ui(data, "beyond_bands", lang, km=f"{query.km:g}", max_km=f"{max(bands)[0]:g}")
+        return None, {"id": None, "name": None, "text": text}, True
+    if query.zone is None:
+        return None, None, False
+    name = data["zones"][query.zone]["name"][lang]
+    return query.zone, {"id": query.zone, "name": name, "text": f"{ui(data, 'zone', lang)} {query.zone} ({name})"}, False
+
+
+def _response(
+    data: dict, contract: str, guarantee: int | None, market: str, zone: str | None, beyond: bool, lang: str
+) -> dict:
+    """How fast a technician comes: kind, hours to count (when a time is promised) and a sentence."""
+    if contract == NO_CONTRACT:
+        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+    offering = data["offerings"][contract]
+    rule = offering["response"]
+    name = offering["name"][lang]
+    if rule["basis"] == "average":
+        return {"kind": "average", "hours": None, "text": ui(data, "average_days", lang, days=rule["business_days"])}
+    if rule["basis"] in ("billed", "base-tier"):
+        key = "billed_onsite" if rule["basis"] == "billed" else "base_tier_onsite"
+        return {"kind": rule["basis"], "hours": None, "text": ui(data, key, lang)}
+    if beyond:
+        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+    if zone is None:
+        return {"kind": "needs-zone", "hours": None, "text": ui(data, "zone_needed", lang)}
+    if rule["basis"] == "guarantee" and zone not in rule["zones"]:
+        text = ui(
+            data, "zone_not_covered", lang, contract=name, zones=join(data, rule["zones"], lang),
+            zone=zone, zone_name=data["zones"][zone]["name"][lang],
+        )  # fmt: skip
+        return {"kind": "not-covered", "hours": None, "text": text}
+    if rule["basis"] == "guarantee" and guarantee is None:
+        options = join(data, [str(option) for option in rule["options"]], lang, "or")
+        return {"kind": rule["promise"], "hours": None, "text": ui(data, "guaranteed_options", lang, options=options)}
+    hours = guarantee if rule["basis"] == "guarantee" else rule["hours"].get(zone)
+    if hours is None:
+        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+    key = "guarantee_business" if rule["promise"] == "guarantee" else "goal_business"
+    return {"kind": rule["promise"], "hours": hours, "text": ui(data, key, lang, hours=hours)}
+
+
+def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
+    if response["hours"] is None:
+        return {"at": None, "text": ui(data, "no_deadline", lang), "notes": [], "holidays": []}
+    holidays = holidays_of(data, query.market, query.region, lang)
+    schedule = Schedule.from_source(data["hours"]["onsite"])
+    found = add_business_hours(query.dispatched, response["hours"], schedule, holidays, known_range(data)[1])
+    notes = [ui(data, "deadline_counted", lang, onsite_hours=hours_range(data, "onsite", lang))]
+    if found.starts != query.dispatched:
+        notes.append(ui(data, "deadline_from_next", lang, start=format_datetime(data, found.starts, lang)))
+    return {
+        "at": found.ends.strftime("%Y-%m-%dT%H:%M"),
+        "text": ui(data, "deadline_value", lang, when=format_datetime(data, found.ends, lang)),
+        "notes": notes,
+        "holidays": [
+            {"date": day.isoformat(), "text": f"{format_date(data, day, lang)} — {name}"} for day, name in found.skipped
+        ],
+        "no_holidays": "" if found.skipped else ui(data, "no_holidays_skipped", lang),
+    }
+
+
+def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
+    """The attributes of the market's table, grouped as included, add-on, not included."""
+    groups: dict[str, list[dict]] = {mark: [] for mark in MARKS}
+    for row in data["attributes"]:
+        if market in row["markets"]:
+            groups[mark_of(data, row, contract, market)].append(_attribute(data, row, market, lang))
+    return [
+        {"mark": mark, "label": ui(data, _MARK_TEXT[mark], lang), "items": items} for mark, items in groups.items() if items
+    ]
+
+
+def _attribute(data: dict, row: dict, market: str, lang: str) -> dict:
+    return {
+        "id": row["id"],
+        "label": row["label"][lang],
+        "detail": fill(data, row["detail"][lang], lang) if row["detail"] else "",
+        "discretion": ui(data, "discretion", lang) if market in row["discretion"] else "",
+    }
+
+
+def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str) -> dict:
+    """What changes in coverage when moving from the query's contract to `query.compare`."""
+    other = query.compare
+    other_name = contract_name(data, other, None, lang)
+    gains, losses = [], []
+    for row in data["attributes"]:
+        if query.market not in row["markets"]:
+            continue
+        before = mark_of(data, row, query.contract, query.market)
+        after = mark_of(data, row, other, query.market) if is_sold(data, other, query.market) else "not-included"
+        if before == after:
+            continue
+        change = {
+            **_attribute(data, row, query.market, lang),
+            "change": ui(
+                data, "becomes", lang,
+                before=ui(data, _MARK_TEXT[before], lang), after=ui(data, _MARK_TEXT[after], lang),
+            ),
+        }  # fmt: skip
+        (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
+    sold = is_sold(data, other, query.market)
+    market_name = data["markets"][query.market]["name"][lang]
+    return {
+        "id": other,
+        "name": other_name,
+        "sold": sold,
+        "status": ui(data, "sold" if sold else "not_sold", lang, market=market_name, contract=other_name),
+        "response": _response(data, other, None, query.market, zone, beyond, lang)["text"] if sold else None,
+        "gains_title": ui(data, "upgrade", lang, other=other_name),
+        "gains": gains,
+        "losses_title": ui(data, "upgrade_loses", lang, other=other_name),
+        "losses": losses,
+        "nothing": "" if gains or losses else ui(data, "upgrade_nothing", lang),
+    }

@@ -1,0 +1,102 @@
+"""The command line: `python -m checker --market ca --contract standard-sla --zone 2 --lang fr`,
+and `python -m checker validate [FILE]` for writers. This module runs in CPython only: it reads the
+YAML source through `coverage_data`, which the browser never needs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from checker.render_text import render
+from checker.service import respond, to_json
+
+# Command-line option -> share-link parameter: one reader (checker.query) checks both.
+OPTIONS = {
+    "market": "market",
+    "contract": "contract",
+    "guarantee": "guarantee",
+    "zone": "zone",
+    "distance_km": "km",
+    "dispatched_at": "dispatched",
+    "region": "region",
+    "compare": "compare",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["validate"]:
+        return validate(argv[1:])
+    if argv[:1] == ["report"]:
+        from checker.translation_report import main as report
+
+        return report(argv[1:])
+    return check(argv)
+
+
+def _source(path: str | None) -> dict:
+    import coverage_data
+
+    return coverage_data.load(Path(path) if path else coverage_data.SOURCE)
+
+
+def validate(argv: list[str]) -> int:
+    import coverage_data
+
+    parser = _Parser(prog="python -m checker validate", description="Check the coverage source.")
+    parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        data = _source(args.file)
+    except coverage_data.SourceError as error:
+        print(error, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(
+        f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
+        f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
+    )
+    return 0
+
+
+def check(argv: list[str]) -> int:
+    import coverage_data
+
+    try:
+        data = _source(None)
+    except coverage_data.SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    parser = _Parser(prog="python -m checker", description="What a support contract covers, where, and how fast.")
+    parser.add_argument("--market", required=True, choices=list(data["markets"]))
+    parser.add_argument("--contract", required=True, choices=["none", *data["offerings"]])
+    parser.add_argument("--guarantee", help="Performance SLA guarantee, in hours")
+    parser.add_argument("--zone", help="zone id (1, 2, 3) or name (metro, urban, rural)")
+    parser.add_argument("--distance-km", help="distance from the regional base, instead of --zone")
+    parser.add_argument("--dispatched-at", help="local dispatch time, YYYY-MM-DDTHH:MM")
+    parser.add_argument("--region", help="two-letter state or province code, for its holidays")
+    parser.add_argument("--compare", help="another contract: what would it change?")
+    parser.add_argument("--lang", default=data["languages"][0], choices=data["languages"])
+    parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+    args = parser.parse_args(argv)
+    params = {param: getattr(args, option) for option, param in OPTIONS.items() if getattr(args, option) is not None}
+    response = respond(data, params, args.lang)
+    if not response["ok"]:
+        for field, message in response["errors"].items():
+            print(f"{parser.prog}: error: --{_option(field)}: {message}", file=sys.stderr)
+        return 2
+    print(to_json(response) if args.json else render(response))
+    return 0
+
+
+def _option(param: str) -> str:
+    return next(option for option, name in OPTIONS.items() if name == param).replace("_", "-")

@@ -1,0 +1,147 @@
+"""A question to the checker, read from strings: a share link's query, the form, or the command line.
+
+One reader for all three, so that a value means the same everywhere; each bad value gets a message, in
+the asked language, under the name of its field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from checker.days_off import known_range
+from checker.text import format_date, ui
+
+# The parameters of a share link, which are also the fields of the form (a public contract).
+FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
+NO_CONTRACT = "none"
+_DISPATCHED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_SHOWN = 40  # characters of a bad value repeated in its message
+
+
+@dataclass(frozen=True)
+class Query:
+    market: str
+    contract: str
+    guarantee: int | None = None
+    zone: str | None = None
+    km: float | None = None
+    dispatched: dt.datetime | None = None
+    region: str | None = None
+    compare: str | None = None
+
+
+def contracts(data: dict) -> list[str]:
+    return [NO_CONTRACT, *data["offerings"]]
+
+
+def guarantee_options(data: dict, contract: str) -> list[int]:
+    offering = data["offerings"].get(contract, {})
+    return offering.get("response", {}).get("options", []) if contract != NO_CONTRACT else []
+
+
+def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query | None, dict[str, str]]:
+    """The query, or None and a message per field that is wrong. Missing market or contract take the
+    first of the source; every other field is optional."""
+    raw = {field: str(params.get(field) or "").strip() for field in FIELDS}
+    errors: dict[str, str] = {}
+
+    def refuse(field: str, key: str, **values: object) -> None:
+        shown = raw[field] if len(raw[field]) <= _SHOWN else raw[field][:_SHOWN] + "…"
+        errors[field] = ui(data, key, lang, value=shown, **values)
+
+    market = raw["market"] or next(iter(data["markets"]))
+    if market not in data["markets"]:
+        refuse("market", "error_market", choices=", ".join(data["markets"]))
+    contract = raw["contract"] or next(iter(data["offerings"]))
+    if contract not in contracts(data):
+        refuse("contract", "error_contract", choices=", ".join(contracts(data)))
+    compare = raw["compare"] or None
+    if compare is not None and compare not in contracts(data):
+        refuse("compare", "error_compare", choices=", ".join(contracts(data)))
+
+    guarantee = _guarantee(data, contract, raw["guarantee"], refuse)
+    zone = _zone(data, raw["zone"], lang, refuse)
+    km = _km(data, market, raw["km"], lang, refuse)
+    if zone is not None and km is not None:
+        refuse("km", "error_zone_and_km")
+    dispatched = _dispatched(data, raw["dispatched"], lang, refuse)
+    region = raw["region"].upper() or None
+    if region is not None and market in data["markets"] and region not in data["markets"][market]["regions"]:
+        refuse(
+            "region",
+            "error_region",
+            market=data["markets"][market]["name"][lang],
+            choices=", ".join(data["markets"][market]["regions"]),
+        )
+    if errors:
+        return None, errors
+    return Query(market, contract, guarantee, zone, km, dispatched, region, compare), {}
+
+
+def _guarantee(data: dict, contract: str, value: str, refuse) -> int | None:
+    options = guarantee_options(data, contract)
+    if not options:
+        return None  # the contract has no guarantee to choose; a stray value is ignored
+    choices = ", ".join(str(option) for option in options)
+    if not value:
+        refuse("guarantee", "error_guarantee_needed", choices=choices)
+    elif not value.isdigit() or int(value) not in options:
+        refuse("guarantee", "error_guarantee", choices=choices)
+    else:
+        return int(value)
+    return None
+
+
+def _zone(data: dict, value: str, lang: str, refuse) -> str | None:
+    """A zone by id ('2'), slug ('urban') or name in either language ('Urbaine')."""
+    if not value:
+        return None
+    wanted = value.casefold()
+    for zid, zone in data["zones"].items():
+        if wanted in {zid, zone["slug"], *(name.casefold() for name in zone["name"].values())}:
+            return zid
+    choices = ", ".join(f"{zid} ({zone['slug']})" for zid, zone in data["zones"].items())
+    refuse("zone", "error_zone", choices=choices)
+    return None
+
+
+def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
+    if not value:
+        return None
+    try:
+        km = float(value.replace(",", "."))
+    except ValueError:
+        km = math.nan
+    if not math.isfinite(km) or km < 0:
+        refuse("km", "error_km")
+        return None
+    if market in data["markets"] and not any(market in zone["max_km"] for zone in data["zones"].values()):
+        refuse("km", "error_km_unpublished", market=data["markets"][market]["name"][lang])
+        return None
+    return km
+
+
+def _dispatched(data: dict, value: str, lang: str, refuse) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        if not _DISPATCHED.fullmatch(value):
+            raise ValueError(value)
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        refuse("dispatched", "error_dispatched")
+        return None
+    first, last = known_range(data)
+    if not first <= moment.date() <= last:
+        refuse(
+            "dispatched",
+            "error_dispatched_range",
+            first=format_date(data, first, lang),
+            last=format_date(data, last, lang),
+        )
+        return None
+    return moment

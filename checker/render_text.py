@@ -1,0 +1,48 @@
+"""The checker's answer as plain text, for the command line (the browser renders the same data as HTML)."""
+
+from __future__ import annotations
+
+import textwrap
+
+
+def render(response: dict) -> str:
+    if not response["ok"]:
+        return "\n".join(f"{field}: {message}" for field, message in response["errors"].items())
+    answer = response["answer"]
+    lines = [answer["title"], "=" * len(answer["title"]), *answer["status"]]
+    if answer["zone"]:
+        lines.append(answer["zone"]["text"])
+    if answer["response"]:
+        lines += ["", answer["response"]["text"]]
+    if deadline := answer["deadline"]:
+        lines += ["", deadline["text"], *deadline["notes"]]
+        lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
+        if deadline.get("no_holidays"):
+            lines.append(deadline["no_holidays"])
+    for group in answer["coverage"]:
+        lines += ["", f"{group['label']}:"]
+        lines += [f"  - {_attribute(item)}" for item in group["items"]]
+    if compare := answer["compare"]:
+        lines += ["", compare["status"]]
+        if compare["response"]:
+            lines.append(compare["response"])
+        for title, items in ((compare["gains_title"], compare["gains"]), (compare["losses_title"], compare["losses"])):
+            if items:
+                lines += ["", f"{title}:"]
+                lines += [f"  - {_attribute(item)}: {item['change']}" for item in items]
+        if compare["nothing"]:
+            lines.append(compare["nothing"])
+    contacts = answer["contacts"]
+    lines += ["", *(f"{phone['label']}: {phone['number']}" for phone in contacts["phones"]), *contacts["phone"]]
+    lines += [*contacts["chat"][1:], contacts["hours"], contacts["support_url"]]
+    return "\n".join(_wrap(line) for line in lines)
+
+
+def _attribute(item: dict) -> str:
+    text = item["label"] + (f" ({item['discretion']})" if item["discretion"] else "")
+    return f"{text}: {item['detail']}" if item["detail"] else text
+
+
+def _wrap(line: str) -> str:
+    indent = "    " if line.startswith("  - ") else ""
+    return textwrap.fill(line, width=100, subsequent_indent=indent) if line else line

@@ -1,0 +1,136 @@
+"""Every sentence the checker says: a text of the source, filled with facts and formatted per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# Facts a text of the source may name as {placeholder}; `facts()` gives their values.
+FACT_NAMES = frozenset(
+    {
+        "remote_hours",
+        "onsite_hours",
+        "phone_answer_goal_seconds",
+        "chat_answer_goal_seconds",
+        "remote_effort_limit_minutes",
+        "voice_system_hours",
+        "pm_calls",
+    }
+)
+# Values some texts receive from where they are used (a zone's goal sentence, say).
+CONTEXT_NAMES = frozenset({"zone", "zone_name", "hours", "options"})
+
+
+def placeholders(template: str) -> set[str]:
+    """The {names} a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def ui(data: dict, key: str, lang: str, **values: object) -> str:
+    """A text of the interface (`ui:` in the source), filled with `values`."""
+    return _entry(data, "ui", key)[lang].format(**values)
+
+
+def words(data: dict, key: str, lang: str) -> list[str]:
+    """A list of words of the interface, such as the names of the weekdays."""
+    return _entry(data, "ui", key)[lang]
+
+
+def prose(data: dict, key: str, lang: str, **values: object) -> str:
+    """A paragraph of the pages (`texts:` in the source), with its facts filled in."""
+    return fill(data, _entry(data, "texts", key)[lang], lang, **values)
+
+
+def fill(data: dict, template: str, lang: str, **values: object) -> str:
+    """Fill a source text's {placeholders} with the facts they name and the given values."""
+    return template.format_map({**facts(data, lang), **values})
+
+
+def facts(data: dict, lang: str) -> dict[str, object]:
+    """The values of every name in FACT_NAMES, in `lang`."""
+    remote = data["remote"]
+    return {
+        "remote_hours": hours_range(data, "remote", lang),
+        "onsite_hours": hours_range(data, "onsite", lang),
+        "phone_answer_goal_seconds": remote["phone_answer_goal_seconds"],
+        "chat_answer_goal_seconds": remote["chat_answer_goal_seconds"],
+        "remote_effort_limit_minutes": remote["remote_effort_limit_minutes"],
+        "voice_system_hours": remote["voice_system_hours"],
+        "pm_calls": data["preventive_maintenance_calls"],
+    }
+
+
+def _entry(data: dict, section: str, key: str) -> dict:
+    try:
+        return data[section][key]
+    except KeyError:
+        raise KeyError(f"the text {section}.{key} is missing from the source") from None
+
+
+def format_time(data: dict, time: dt.time, lang: str) -> str:
+    """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour."""
+    key = "time_format_on_the_hour" if time.minute == 0 else "time_format"
+    return ui(
+        data,
+        key,
+        lang,
+        h=time.hour,
+        h12=(time.hour % 12) or 12,
+        mm=f"{time.minute:02d}",
+        ampm=ui(data, "am" if time.hour < 12 else "pm", lang),
+    )
+
+
+def format_date(data: dict, day: dt.date, lang: str) -> str:
+    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026'."""
+    return ui(
+        data,
+        "date_format",
+        lang,
+        weekday=words(data, "weekdays", lang)[day.weekday()],
+        month=words(data, "months", lang)[day.month - 1],
+        day=day.day,
+        year=day.year,
+    )
+
+
+def format_datetime(data: dict, moment: dt.datetime, lang: str) -> str:
+    return ui(
+        data,
+        "datetime_format",
+        lang,
+        date=format_date(data, moment.date(), lang),
+        time=format_time(data, moment.time(), lang),
+    )
+
+
+def hours_range(data: dict, which: str, lang: str) -> str:
+    """'Monday to Friday, 8 AM to 8 PM ET' from the source's `hours.<which>`."""
+    hours = data["hours"][which]
+    names = words(data, "weekdays", lang)
+    days = [WEEKDAY_IDS.index(day) for day in hours["weekdays"]]
+    return ui(
+        data,
+        "hours_range",
+        lang,
+        first_day=names[min(days)],
+        last_day=names[max(days)],
+        start=format_time(data, parse_clock(hours["start"]), lang),
+        end=format_time(data, parse_clock(hours["end"]), lang),
+        timezone=data["timezones"][hours["timezone"]][lang],
+    )
+
+
+def parse_clock(value: str) -> dt.time:
+    hour, minute = value.split(":")
+    return dt.time(int(hour), int(minute))
+
+
+def join(data: dict, items: list[str], lang: str, conjunction: str = "and") -> str:
+    """'a, b and c' / 'a, b et c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {ui(data, conjunction, lang)} {items[-1]}"
+

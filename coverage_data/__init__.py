@@ -1,0 +1,11 @@
+"""The single source of coverage facts, and the build-time code that reads it.
+
+`coverage.yml` holds every fact; `load()` turns it into the plain dict that the checker reads (in
+CPython and in Pyodide), or raises `SourceError` listing every problem as `file:line: message`.
+This package uses PyYAML, jsonschema and holidays; the checker itself never imports it at run time.
+"""
+
+from coverage_data.problems import Problem, SourceError
+from coverage_data.source import SCHEMA, SOURCE, load
+
+__all__ = ["SCHEMA", "SOURCE", "Problem", "SourceError", "load"]

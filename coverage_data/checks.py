@@ -1,0 +1,145 @@
+"""The checks a schema cannot make: that every id a fact names exists, and that both languages agree.
+
+Each check is defensive about shapes (the schema reports those), so that one run reports every
+problem a writer has to fix, not only the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
+from coverage_data.yaml_lines import Path_
+
+Found = Iterator[tuple[Path_, str]]
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def problems(data: dict) -> Found:
+    """Every cross-reference problem, as (path in the source, message)."""
+    markets = set(_dict(data.get("markets")))
+    offerings = _dict(data.get("offerings"))
+    zones = set(_dict(data.get("zones")))
+    yield from _offerings(offerings, markets, zones)
+    yield from _zones(_dict(data.get("zones")), markets)
+    yield from _attributes(_list(data.get("attributes")), markets, set(offerings))
+    yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
+    yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
+    yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
+    yield from _texts(data, (), fact_texts=False)
+
+
+def _unknown(path: Path_, ids: object, known: set[str], what: str) -> Found:
+    for i, item in enumerate(_list(ids)):
+        if item not in known:
+            yield (*path, i), f"unknown {what} {item!r} (known: {', '.join(sorted(known))})"
+
+
+def _offerings(offerings: dict, markets: set[str], zones: set[str]) -> Found:
+    for oid, offering in offerings.items():
+        offering = _dict(offering)
+        path = ("offerings", oid)
+        yield from _unknown((*path, "markets"), offering.get("markets"), markets, "market")
+        yield from _unknown((*path, "add_on_to"), offering.get("add_on_to"), set(offerings) - {oid}, "offering")
+        response = _dict(offering.get("response"))
+        for zone in _dict(response.get("hours")):
+            if zone not in zones:
+                yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
+        yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
+
+
+def _zones(zones: dict, markets: set[str]) -> Found:
+    bands: dict[str, list[float]] = {}
+    for zid, zone in zones.items():
+        for market, km in _dict(_dict(zone).get("max_km")).items():
+            if market not in markets:
+                yield ("zones", zid, "max_km", market), f"unknown market {market!r}"
+            elif isinstance(km, (int, float)):
+                if bands.get(market) and km <= bands[market][-1]:
+                    yield ("zones", zid, "max_km", market), "a zone's distance band must end beyond the one before"
+                bands.setdefault(market, []).append(km)
+
+
+def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set[str]) -> Found:
+    if not isinstance(mark, dict):
+        return
+    for market in mark:
+        if market not in markets:
+            yield (*path, market), f"unknown market {market!r}"
+    for market in sorted(row_markets - set(mark)):
+        yield path, f"no mark for market {market!r}"
+
+
+def _attributes(rows: list, markets: set[str], offerings: set[str]) -> Found:
+    seen: set[str] = set()
+    for i, row in enumerate(rows):
+        row = _dict(row)
+        path: Path_ = ("attributes", i)
+        if row.get("id") in seen:
+            yield (*path, "id"), f"duplicate row id {row.get('id')!r}"
+        seen.add(row.get("id"))
+        yield from _unknown((*path, "markets"), row.get("markets"), markets, "market")
+        yield from _unknown((*path, "discretion"), row.get("discretion"), markets, "market")
+        row_markets = set(_list(row.get("markets")) or markets) & markets
+        marks = _dict(row.get("marks"))
+        for oid, mark in marks.items():
+            if oid not in offerings:
+                yield (*path, "marks", oid), f"unknown offering {oid!r} (known: {', '.join(sorted(offerings))})"
+            yield from _mark_markets((*path, "marks", oid), mark, markets, row_markets)
+        for oid in sorted(offerings - set(marks)):
+            yield (*path, "marks"), f"row {row.get('id')!r} has no mark for offering {oid!r}"
+
+
+def _benefits(benefits: dict, markets: set[str], offerings: set[str]) -> Found:
+    for oid, items in benefits.items():
+        if oid not in offerings:
+            yield ("benefits", oid), f"unknown offering {oid!r}"
+        for i, item in enumerate(_list(items)):
+            yield from _unknown(("benefits", oid, i, "markets"), _dict(item).get("markets"), markets, "market")
+    for oid in sorted(offerings - set(benefits)):
+        yield ("benefits",), f"offering {oid!r} has no benefits list"
+
+
+def _hours(hours: dict, timezones: set[str]) -> Found:
+    for which, spec in hours.items():
+        spec = _dict(spec)
+        if spec.get("timezone") not in timezones:
+            yield ("hours", which, "timezone"), f"unknown time zone {spec.get('timezone')!r}"
+        if str(spec.get("start", "")) >= str(spec.get("end", "~")):
+            yield ("hours", which), "hours must end after they start"
+
+
+def _holidays(holidays: dict, markets: dict) -> Found:
+    for change in ("add", "remove"):
+        for i, item in enumerate(_list(holidays.get(change))):
+            item = _dict(item)
+            path = ("holidays", change, i)
+            market = item.get("market")
+            if market not in markets:
+                yield (*path, "market"), f"unknown market {market!r}"
+            elif "region" in item and item["region"] not in _dict(_dict(markets[market]).get("regions")):
+                yield (*path, "region"), f"unknown region {item['region']!r} for market {market!r}"
+
+
+def _texts(value: object, path: Path_, fact_texts: bool) -> Found:
+    """Both languages of a page text name the same facts, and only facts that exist."""
+    if isinstance(value, dict) and set(value) == {"en", "fr"} and all(isinstance(v, str) for v in value.values()):
+        if not fact_texts:
+            return  # words of the interface: each language may word its own arguments (12 h vs 24 h clocks)
+        en, fr = placeholders(value["en"]), placeholders(value["fr"])
+        if en != fr:
+            yield path, f"en and fr name different facts: {sorted(en)} and {sorted(fr)}"
+        if unknown := en - FACT_NAMES - CONTEXT_NAMES:
+            yield path, f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(FACT_NAMES)}"
+        return
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        in_page = fact_texts or (not path and key in ("texts", "benefits", "attributes", "markets"))
+        yield from _texts(item, (*path, key), in_page)

@@ -1,0 +1,91 @@
+"""Statutory holidays per market and region, taken from the `holidays` library when the data is built.
+
+The browser gets a finished table, so it needs no extra package. The table covers whole years, from
+`years_before` before the build year to `years_after` after it; writers add or remove days in the
+source. Names come in both languages: from the library where it speaks French, otherwise from the
+source's `holidays.names_fr`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import holidays as holidays_lib
+
+from coverage_data.yaml_lines import Path_
+
+OBSERVED_SUFFIX = " (observed)"
+
+
+def years(spec: dict, today: dt.date) -> range:
+    return range(today.year - spec["years_before"], today.year + spec["years_after"] + 1)
+
+
+def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
+    """The compiled holiday table, and the problems (unknown region, untranslated name) found."""
+    spec = data["holidays"]
+    span = years(spec, today)
+    names: dict[tuple[str, str], int] = {}
+    days: dict[str, dict[str, list[str]]] = {}
+    observed = data["ui"]["observed"]["fr"]
+    problems: list[tuple[Path_, str]] = []
+    for mid, market in data["markets"].items():
+        country = market["holidays_country"]
+        try:
+            subdivisions = set(holidays_lib.country_holidays(country).subdivisions)
+        except NotImplementedError:
+            problems.append((("markets", mid, "holidays_country"), f"the holidays library knows no country {country!r}"))
+            continue
+        days[mid] = {}
+        for region in ["", *market["regions"]]:
+            if region and region not in subdivisions:
+                problems.append((("markets", mid, "regions", region), f"{region!r} is not a subdivision of {country}"))
+                continue
+            table: dict[str, tuple[str, str]] = {}
+            for day, en, fr in _library_days(country, region, span, spec["names_fr"], observed, problems):
+                table[day] = (en, fr)
+            _apply_changes(table, spec, mid, region)
+            days[mid][region] = [f"{day} {names.setdefault(pair, len(names))}" for day, pair in sorted(table.items())]
+    compiled = {
+        "first": dt.date(span.start, 1, 1).isoformat(),
+        "last": dt.date(span.stop - 1, 12, 31).isoformat(),
+        "names": [list(pair) for pair in names],
+        "days": days,
+    }
+    return compiled, problems
+
+
+def _library_days(
+    country: str, region: str, span: range, names_fr: dict[str, str], observed: str, problems: list
+) -> Iterator[tuple[str, str, str]]:
+    """(ISO date, English name, French name) of every holiday of the library for that place."""
+    kwargs = {"subdiv": region or None, "years": span}
+    languages = holidays_lib.country_holidays(country).supported_languages
+    english_code = next((code for code in languages if code.startswith("en")), None)
+    english = holidays_lib.country_holidays(country, language=english_code, **kwargs)
+    french = holidays_lib.country_holidays(country, language="fr", **kwargs) if "fr" in languages else None
+    for day in sorted(english):
+        if french is not None:
+            fr = french[day]
+        else:
+            fr = "; ".join(_french(n, names_fr, observed, problems) for n in english.get_list(day))
+        yield day.isoformat(), english[day], fr
+
+
+def _french(name: str, names_fr: dict[str, str], observed: str, problems: list) -> str:
+    base = name.removesuffix(OBSERVED_SUFFIX)
+    if base not in names_fr:
+        problems.append((("holidays", "names_fr"), f"the holiday {base!r} has no French name"))
+        return base
+    return f"{names_fr[base]} ({observed})" if base != name else names_fr[base]
+
+
+def _apply_changes(table: dict, spec: dict, market: str, region: str) -> None:
+    """A writer's change with no region applies to the whole market; with one, to that region only."""
+    for item in spec["remove"]:
+        if item["market"] == market and item.get("region", region) == region:
+            table.pop(item["date"], None)
+    for item in spec["add"]:
+        if item["market"] == market and item.get("region", region) == region:
+            table[item["date"]] = (item["name"]["en"], item["name"]["fr"])

@@ -1,0 +1,84 @@
+"""Load the source: parse with line numbers, check against the schema and across ids, then compile.
+
+The compiled dict is what the checker reads, in CPython and (as JSON) in Pyodide: the YAML's facts with
+defaults filled in (every row's markets, every mark per market) and the holiday table built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+
+from coverage_data import checks, holiday_table
+from coverage_data.problems import Problem, SourceError
+from coverage_data.yaml_lines import Path_, line_of, parse
+
+SOURCE = Path(__file__).with_name("coverage.yml")
+SCHEMA = Path(__file__).with_name("schema.json")
+
+
+def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
+    """The compiled data of the source at `path`, or SourceError with every problem found."""
+    file = _display(path)
+    data, lines, problems = parse(path, file)
+
+    def at(found: list[tuple[Path_, str]]) -> list[Problem]:
+        return [Problem(file, line_of(lines, where), message) for where, message in found]
+
+    if data is not None and not isinstance(data, dict):
+        problems.append(Problem(file, 1, "the source must be a mapping of sections"))
+    elif data is not None:
+        problems += at(list(_schema_problems(data)))
+        problems += at(list(checks.problems(data)))
+    if problems:
+        raise SourceError(problems)
+    holidays, found = holiday_table.build(data, today or dt.date.today())
+    if found:
+        raise SourceError(at(found))
+    return compile_data(data, holidays)
+
+
+def _display(path: Path) -> str:
+    """The path as a writer would type it: relative to where they are, when it is below."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _schema_problems(data: dict):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        where = tuple(error.absolute_path)
+        label = ".".join(str(part) for part in where) or "the source"
+        yield where, f"{label}: {error.message}"
+
+
+def compile_data(data: dict, holidays: dict) -> dict:
+    """Fill in what the source leaves implicit, so that the checker never guesses a default."""
+    markets = list(data["markets"])
+    compiled = {key: value for key, value in data.items() if key != "holidays"}
+    compiled["attributes"] = [
+        {
+            "id": row["id"],
+            "label": row["label"],
+            "detail": row.get("detail"),
+            "markets": row.get("markets", markets),
+            "discretion": row.get("discretion", []),
+            "marks": {
+                oid: mark if isinstance(mark, dict) else dict.fromkeys(markets, mark)
+                for oid, mark in row["marks"].items()
+            },
+        }
+        for row in data["attributes"]
+    ]
+    compiled["benefits"] = {
+        oid: [{**item, "markets": item.get("markets", markets)} for item in items]
+        for oid, items in data["benefits"].items()
+    }
+    compiled["holidays"] = holidays
+    return compiled
