@@ -24,7 +24,13 @@ def answer(data: dict, query: Query, lang: str) -> dict:
     zone, zone_text, beyond = _zone(data, query, lang)
     response = _response(data, query.contract, query.guarantee, query.market, zone, beyond, lang) if sold else None
     status = [
-        ui(data, "sold" if sold else "not_sold", lang, market=market["name"][lang], contract=contract_name(data, query.contract, None, lang))
+        ui(
+            data,
+            "sold" if sold else "not_sold",
+            lang,
+            market=market["name"][lang],
+            contract=contract_name(data, query.contract, None, lang),
+        )
     ]
     return {
         "query": share_params(query),
@@ -75,7 +81,9 @@ def share_params(query: Query) -> dict[str, str]:
 def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None, bool]:
     """(zone id, what to say about it, whether the distance is beyond the last band)."""
     if query.km is not None:
-        bands = [(zone["max_km"][query.market], zid) for zid, zone in data["zones"].items() if query.market in zone["max_km"]]
+        bands = [
+            (zone["max_km"][query.market], zid) for zid, zone in data["zones"].items() if query.market in zone["max_km"]
+        ]
         for max_km, zid in sorted(bands):
             if query.km <= max_km:
                 name = data["zones"][zid]["name"][lang]
@@ -86,7 +94,11 @@ def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None,
     if query.zone is None:
         return None, None, False
     name = data["zones"][query.zone]["name"][lang]
-    return query.zone, {"id": query.zone, "name": name, "text": f"{ui(data, 'zone', lang)} {query.zone} ({name})"}, False
+    return (
+        query.zone,
+        {"id": query.zone, "name": name, "text": f"{ui(data, 'zone', lang)} {query.zone} ({name})"},
+        False,
+    )
 
 
 def _response(
@@ -150,7 +162,9 @@ def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
         if market in row["markets"]:
             groups[mark_of(data, row, contract, market)].append(_attribute(data, row, market, lang))
     return [
-        {"mark": mark, "label": ui(data, _MARK_TEXT[mark], lang), "items": items} for mark, items in groups.items() if items
+        {"mark": mark, "label": ui(data, _MARK_TEXT[mark], lang), "items": items}
+        for mark, items in groups.items()
+        if items
     ]
 
 

@@ -25,7 +25,11 @@ def respond(data: dict, params: Mapping[str, str], lang: str) -> dict:
     except OutsideKnownDays:
         first, last = known_range(data)
         message = ui(
-            data, "error_dispatched_range", lang, first=format_date(data, first, lang), last=format_date(data, last, lang)
+            data,
+            "error_dispatched_range",
+            lang,
+            first=format_date(data, first, lang),
+            last=format_date(data, last, lang),
         )
         return {"lang": lang, "ok": False, "errors": {"dispatched": message}}
 

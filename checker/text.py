@@ -133,4 +133,3 @@ def join(data: dict, items: list[str], lang: str, conjunction: str = "and") -> s
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} {ui(data, conjunction, lang)} {items[-1]}"
-

@@ -136,8 +136,9 @@ def _texts(value: object, path: Path_, fact_texts: bool) -> Found:
         en, fr = placeholders(value["en"]), placeholders(value["fr"])
         if en != fr:
             yield path, f"en and fr name different facts: {sorted(en)} and {sorted(fr)}"
-        if unknown := en - FACT_NAMES - CONTEXT_NAMES:
-            yield path, f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(FACT_NAMES)}"
+        for lang, names in (("en", en), ("fr", fr)):
+            if unknown := names - FACT_NAMES - CONTEXT_NAMES:
+                yield (*path, lang), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(FACT_NAMES)}"
         return
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:

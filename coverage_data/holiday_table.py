@@ -35,7 +35,9 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
         try:
             subdivisions = set(holidays_lib.country_holidays(country).subdivisions)
         except NotImplementedError:
-            problems.append((("markets", mid, "holidays_country"), f"the holidays library knows no country {country!r}"))
+            problems.append(
+                (("markets", mid, "holidays_country"), f"the holidays library knows no country {country!r}")
+            )
             continue
         days[mid] = {}
         for region in ["", *market["regions"]]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 import jsonschema
@@ -44,10 +43,8 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
 
 def _display(path: Path) -> str:
     """The path as a writer would type it: relative to where they are, when it is below."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
+    path = path.resolve()
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
 def _schema_problems(data: dict):

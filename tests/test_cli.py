@@ -1,0 +1,86 @@
+"""The command line, run as a sales rep or a writer runs it: a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import coverage_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_readable_answer_in_french():
+    result = run("--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("CNS standard — Canada\n")
+    assert "Objectif : un technicien sur place dans les 12 heures ouvrables" in result.stdout
+    assert "1 800 672 6937" in result.stdout
+
+
+def test_json_with_distance_guarantee_deadline_and_compare():
+    result = run(
+        "--market", "ca", "--contract", "performance-sla", "--guarantee", "4", "--distance-km", "85",
+        "--dispatched-at", "2026-11-20T15:00", "--region", "ON", "--compare", "standard-sla", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)["answer"]
+    assert answer["zone"]["id"] == "3"
+    assert answer["response"]["kind"] == "not-covered"
+    assert answer["compare"]["id"] == "standard-sla"
+
+
+def test_deadline_from_the_command_line():
+    result = run(
+        "--market", "ca", "--contract", "standard-sla", "--zone", "metro", "--dispatched-at", "2026-11-20T15:00"
+    )
+    assert "Monday, November 23, 2026, 2 PM (local time at the site)" in result.stdout
+
+
+def test_compare_shows_what_the_upgrade_adds():
+    result = run("--market", "us", "--contract", "standard-sla", "--zone", "1", "--compare", "performance-sla")
+    assert "What Performance SLA adds:" in result.stdout
+    assert "Guaranteed Response Onsite Support (at Pitney Bowes discretion): Not included → Included" in result.stdout
+
+
+def test_bad_arguments_are_one_line_exit_two_no_traceback():
+    for args, expected in [
+        (["--market", "mx", "--contract", "standard-sla"], "invalid choice: 'mx' (choose from 'us', 'ca')"),
+        (["--market", "ca", "--contract", "standard-sla", "--zone", "9"], "Unknown zone “9”. Choose one of: 1 (metro)"),
+        (["--market", "ca", "--contract", "standard-sla", "--distance-km", "-3"], "not a distance"),
+        (["--market", "ca", "--contract", "performance-sla", "--guarantee", "6"], "Choose one of: 4, 8."),
+        (["--market", "us", "--contract", "none", "--region", "ON"], "Unknown state or province “ON”"),
+    ]:
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert expected in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_validate_clean_source():
+    result = run("validate")
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: 5 offerings, 16 coverage rows, 2 markets, 3 zones")
+
+
+def test_validate_a_broken_file_prints_every_problem(tmp_path):
+    text = coverage_data.SOURCE.read_text(encoding="utf-8")
+    bad = text.replace("    name: {en: Metro, fr: Métro}", "    name: {en: Metro}").replace(
+        'hours: {"1": 8,', 'hours: {"1": "8",'
+    )
+    path = tmp_path / "coverage.yml"
+    path.write_text(bad, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "2 problem(s) found."
+    assert all(line.startswith(f"{path}:") for line in lines[:-1])
+    assert "zones.1.name: 'fr' is a required property" in result.stderr
+    assert "'8' is not of type 'integer'" in result.stderr

@@ -1,0 +1,99 @@
+"""Deadline arithmetic at its edges: business hours Mon–Fri 8:00–17:00, weekends and holidays skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.service import respond
+
+
+def deadline(data, dispatched, contract="standard-sla", zone="1", region=None, market="ca", guarantee=None, lang="en"):
+    params = {"market": market, "contract": contract, "zone": zone, "dispatched": dispatched}
+    params |= {"region": region} if region else {}
+    params |= {"guarantee": guarantee} if guarantee else {}
+    response = respond(data, params, lang)
+    assert response["ok"], response
+    return response["answer"]["deadline"]
+
+
+@pytest.mark.parametrize(
+    ("dispatched", "zone", "expected"),
+    [
+        ("2026-11-18T07:15", "1", "2026-11-18T16:00"),  # before 8:00: the count starts at 8:00
+        ("2026-11-18T08:00", "1", "2026-11-18T16:00"),
+        ("2026-11-18T09:00", "1", "2026-11-18T17:00"),  # ends exactly at closing: that day, not the next morning
+        ("2026-11-18T17:30", "1", "2026-11-19T16:00"),  # after 17:00: next business morning
+        ("2026-11-20T15:00", "1", "2026-11-23T14:00"),  # Friday afternoon: 2 h Friday, 6 h Monday
+        ("2026-11-21T10:00", "2", "2026-11-24T11:00"),  # Saturday: Monday 8:00 + 12 h
+        ("2026-11-22T23:59", "3", "2026-11-25T14:00"),  # Sunday night: Monday 8:00 + 24 h
+    ],
+)
+def test_business_hours(data, dispatched, zone, expected):
+    assert deadline(data, dispatched, zone=zone)["at"] == expected
+
+
+def test_count_outside_business_hours_says_when_it_starts(data):
+    found = deadline(data, "2026-11-21T10:00", lang="fr")
+    assert "le décompte commence le lundi 23 novembre 2026, 8 h" in found["notes"][1]
+
+
+def test_four_hour_guarantee_dispatched_at_half_past_four(data):
+    found = deadline(data, "2026-11-18T16:30", contract="performance-sla", guarantee="4")
+    assert found["at"] == "2026-11-19T11:30"
+    assert found["text"] == "Thursday, November 19, 2026, 11:30 AM (local time at the site)"
+
+
+def test_day_before_a_statutory_holiday_skips_it_and_names_it(data):
+    # Ontario, Family Day is Monday 2027-02-15: a Friday dispatch lands on Tuesday.
+    found = deadline(data, "2027-02-12T15:00", zone="1", region="ON")
+    assert found["at"] == "2027-02-16T14:00"
+    assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
+
+
+def test_holiday_names_in_french(data):
+    found = deadline(data, "2026-06-23T16:00", zone="1", region="QC", lang="fr")
+    assert found["holidays"] == [{"date": "2026-06-24", "text": "mercredi 24 juin 2026 — Fête nationale du Québec"}]
+    us = deadline(data, "2026-11-25T16:00", zone="1", market="us", region="NY", lang="fr")
+    assert us["holidays"] == [{"date": "2026-11-26", "text": "jeudi 26 novembre 2026 — Action de grâce"}]
+
+
+def test_without_a_region_only_national_holidays_count(data):
+    # Quebec's Fête nationale is not a national holiday of Canada.
+    assert deadline(data, "2026-06-23T16:00", zone="1")["at"] == "2026-06-24T15:00"
+    assert deadline(data, "2026-06-23T16:00", zone="1", region="QC")["at"] == "2026-06-25T15:00"
+
+
+def test_across_a_year_end(data):
+    # Thu 2026-12-31 16:00 + 24 h: 1 h Thursday, New Year's Day skipped, 9 h Monday, 9 h Tuesday, 5 h Wednesday.
+    found = deadline(data, "2026-12-31T16:00", zone="3", region="ON")
+    assert found["at"] == "2027-01-06T13:00"
+    assert [h["date"] for h in found["holidays"]] == ["2027-01-01"]
+
+
+def test_christmas_and_boxing_day_observed(data):
+    # 2027-12-25 and 26 fall on a weekend: Ontario observes them on Monday 27 and Tuesday 28.
+    found = deadline(data, "2027-12-24T09:00", zone="2", region="ON")
+    assert [h["date"] for h in found["holidays"]] == ["2027-12-27", "2027-12-28"]
+    assert found["at"] == "2027-12-29T12:00"
+
+
+def test_no_deadline_is_promised_for_an_average_or_billed_onsite(data):
+    found = deadline(data, "2026-11-18T09:00", contract="sma-tier-2", market="us")
+    assert found["at"] is None
+    assert found["text"] == "No arrival time is promised for this contract."
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2026-02-30T10:00", "is not a date and time"),
+        ("2026-11-20 10:00", "is not a date and time"),
+        ("tomorrow", "is not a date and time"),
+        ("2031-01-05T10:00", "Holidays are known from Wednesday, January 1, 2025 to Monday, December 31, 2029"),
+        ("2029-12-31T16:30", "Holidays are known from"),  # the count would run into 2030
+    ],
+)
+def test_bad_or_unknown_dates_get_a_clear_message(data, value, message):
+    response = respond(data, {"market": "ca", "contract": "standard-sla", "zone": "3", "dispatched": value}, "en")
+    assert not response["ok"]
+    assert message in response["errors"]["dispatched"]

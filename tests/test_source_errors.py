@@ -1,0 +1,170 @@
+"""A broken source is refused with `file:line: message` for every problem, never half-loaded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import coverage_data
+from checker.text import FACT_NAMES
+from tests.conftest import BUILD_DAY
+
+ORIGINAL = coverage_data.SOURCE.read_text(encoding="utf-8")
+
+
+def broken(tmp_path: Path, old: str, new: str, count: int = 1) -> tuple[Path, int]:
+    """A copy of the real source with `old` replaced; returns its path and the line of the change."""
+    assert ORIGINAL.count(old) >= count, old
+    text = ORIGINAL.replace(old, new, count)
+    path = tmp_path / "coverage.yml"
+    path.write_text(text, encoding="utf-8")
+    return path, ORIGINAL[: ORIGINAL.index(old)].count("\n") + 1
+
+
+def problems(path: Path) -> list[coverage_data.Problem]:
+    with pytest.raises(coverage_data.SourceError) as caught:
+        coverage_data.load(path, today=BUILD_DAY)
+    assert all(problem.file.endswith("coverage.yml") for problem in caught.value.problems)
+    return caught.value.problems
+
+
+def only(found: list[coverage_data.Problem]) -> coverage_data.Problem:
+    assert len(found) == 1, [str(p) for p in found]
+    return found[0]
+
+
+def test_yaml_syntax_error(tmp_path):
+    path, line = broken(tmp_path, "  remote:\n    weekdays:", "  remote:\n   weekdays: [\n    x:")
+    problem = only(problems(path))
+    assert problem.message.startswith("YAML syntax error")
+    assert line <= problem.line <= line + 3
+
+
+def test_duplicate_key_is_refused_not_silently_kept(tmp_path):
+    path, line = broken(tmp_path, "    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: US\n")
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (
+        line + 1,
+        f"duplicate key 'holidays_country' (first given on line {line})",
+    )
+
+
+def test_unknown_offering_in_a_row(tmp_path):
+    path, line = broken(
+        tmp_path, "marks: {standard-sla: included,", "marks: {standard-sla: included, sma-tier-9: add-on,"
+    )
+    problem = only(problems(path))
+    assert problem.line == line
+    assert problem.message.startswith("unknown offering 'sma-tier-9'")
+
+
+def test_unknown_zone_in_a_response_time(tmp_path):
+    path, line = broken(tmp_path, 'hours: {"1": 8, "2": 12, "3": 24}', 'hours: {"1": 8, "2": 12, "3": 24, "4": 48}')
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "a response time for zone '4', which does not exist")
+
+
+def test_unknown_market(tmp_path):
+    path, line = broken(
+        tmp_path,
+        "    markets: [us, ca]\n    name: {en: Standard SLA",
+        "    markets: [us, mx]\n    name: {en: Standard SLA",
+    )
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "unknown market 'mx' (known: ca, us)")
+
+
+def test_unknown_mark(tmp_path):
+    path, line = broken(tmp_path, "marks: {standard-sla: included,", "marks: {standard-sla: yes-please,")
+    problem = only(problems(path))
+    assert problem.line == line
+    assert "'yes-please' is not valid" in problem.message
+    assert problem.message.startswith("attributes.0.marks.standard-sla:")
+
+
+def test_a_text_missing_its_french(tmp_path):
+    path, line = broken(
+        tmp_path, "  answer: {en: Your coverage, fr: Votre couverture}", "  answer: {en: Your coverage}"
+    )
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "ui.answer: 'fr' is a required property")
+
+
+def test_a_text_missing_its_english(tmp_path):
+    path, line = broken(tmp_path, "    name: {en: Metro, fr: Métro}", "    name: {fr: Métro}")
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "zones.1.name: 'en' is a required property")
+
+
+def test_a_row_without_a_mark_for_an_offering(tmp_path):
+    old = "marks: {standard-sla: not-included, performance-sla: not-included, sma-tier-1: not-included, sma-tier-2: not-included, premier-support: included}"
+    path, line = broken(tmp_path, old, old.replace(" sma-tier-2: not-included,", ""))
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "row 'first-in-line' has no mark for offering 'sma-tier-2'")
+
+
+def test_a_string_where_hours_go(tmp_path):
+    path, line = broken(tmp_path, 'hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (
+        line,
+        "offerings.standard-sla.response.hours.1: 'eight' is not of type 'integer'",
+    )
+
+
+def test_a_per_market_mark_for_an_unknown_market(tmp_path):
+    path, line = broken(
+        tmp_path, "marks: {standard-sla: included,", "marks: {standard-sla: {us: included, ca: included, zz: add-on},"
+    )
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, "unknown market 'zz'")
+
+
+def test_a_python_tag_is_refused(tmp_path):
+    path, line = broken(
+        tmp_path,
+        "preventive_maintenance_calls: 2",
+        "preventive_maintenance_calls: !!python/object/apply:os.system [echo hi]",
+    )
+    found = problems(path)
+    assert any(
+        p.line == line and "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in p.message
+        for p in found
+    )
+
+
+def test_a_placeholder_that_names_no_fact(tmp_path):
+    path, line = broken(tmp_path, "within {phone_answer_goal_seconds} seconds.", "within {phone_goal} seconds.")
+    found = problems(path)
+    assert [(p.line, p.message) for p in found] == [
+        (line - 1, "en and fr name different facts: ['phone_goal'] and ['phone_answer_goal_seconds']"),
+        (line, f"unknown placeholder(s) ['phone_goal']; known: {sorted(FACT_NAMES)}"),
+    ]
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path):
+    text = (
+        ORIGINAL.replace('hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
+        .replace("    name: {en: Metro, fr: Métro}", "    name: {fr: Métro}")
+        .replace("    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: CA\n")
+    )
+    path = tmp_path / "coverage.yml"
+    path.write_text(text, encoding="utf-8")
+    messages = [p.message for p in problems(path)]
+    assert len(messages) == 3
+    assert any("duplicate key" in m for m in messages)
+    assert any("'eight' is not of type" in m for m in messages)
+    assert any("'en' is a required property" in m for m in messages)
+
+
+def test_an_untranslated_holiday_name_names_the_table(tmp_path):
+    path, _ = broken(tmp_path, "    Thanksgiving Day: Action de grâce\n", "")
+    problem = only(problems(path))
+    assert problem.message == "the holiday 'Thanksgiving Day' has no French name"
+    assert problem.line == ORIGINAL[: ORIGINAL.index("  names_fr:")].count("\n") + 1
+
+
+def test_problem_prints_like_a_compiler(tmp_path):
+    path, line = broken(tmp_path, '"3": 24}', '"3": 24, "9": 1}')
+    assert str(only(problems(path))) == f"{path}:{line}: a response time for zone '9', which does not exist"
