@@ -1,0 +1,143 @@
+"""The MkDocs hook: the source's facts become pages, tables and the checker, in both editions.
+
+mkdocs-static-i18n runs the whole build once per language and keeps this module between the two runs,
+so the source is loaded once (and again only when the file changes, under `mkdocs serve`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import coverage_data
+from hooks.assemble import assemble, assembled_folder
+from hooks.editions import copy_sitemap, edition_base, split_search_index
+from hooks.render import PageRenderer
+from hooks.view import View
+
+log = logging.getLogger("mkdocs.hooks.site")
+
+_cache: dict[tuple[str, float], dict] = {}
+
+
+def source_data() -> dict:
+    """The compiled source, or a build error listing every `file:line: message`."""
+    path = coverage_data.SOURCE
+    key = (str(path), path.stat().st_mtime)
+    if key not in _cache:
+        try:
+            _cache.clear()
+            _cache[key] = coverage_data.load(path)
+        except coverage_data.SourceError as error:
+            raise PluginError(f"the coverage source is broken:\n{error}") from None
+    return _cache[key]
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+def _language(config: MkDocsConfig) -> str:
+    plugin = _i18n(config)
+    return plugin.current_language or plugin.default_language
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Site names and navigation titles of each edition come from the source's texts."""
+    data = source_data()
+    for language in _i18n(config).config.languages:
+        language.site_name = data["site"]["title"][language.locale]
+        language.nav_translations = {data["ui"]["offerings"]["en"]: data["ui"]["offerings"][language.locale]}
+    config.site_name = data["site"]["title"][data["languages"][0]]
+    _offering_nav(config, data)
+    _assemble_docs(config, data)
+    return config
+
+
+_docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
+_site_roots: dict[str, Path] = {}  # mkdocs.yml -> the site folder of the default edition
+
+
+def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
+    """Point MkDocs at docs/ plus one generated page per offering (and the offerings overview)."""
+    key = config.config_file_path or ""
+    _site_roots.setdefault(key, Path(config.site_dir))  # before mkdocs-static-i18n moves it per edition
+    if key not in _docs_folders:
+        _docs_folders[key] = (Path(config.docs_dir), assembled_folder())
+    docs, target = _docs_folders[key]
+    pages = {"offerings/index": "{{ h.page('offerings_index.md') }}"}
+    pages |= {f"offerings/{oid}": f"{{{{ h.page('offering.md', oid={oid!r}) }}}}" for oid in data["offerings"]}
+    generated = {
+        f"{stem}{'' if lang == data['languages'][0] else '.' + lang}.md": content
+        for stem, content in pages.items()
+        for lang in data["languages"]
+    }
+    assemble(docs, target, generated)
+    config.docs_dir = str(target)
+
+
+def _offering_nav(config: MkDocsConfig, data: dict) -> None:
+    """One navigation entry per offering of the source, in the section named by `ui.offerings`."""
+    title = data["ui"]["offerings"]["en"]
+    for item in config.nav:
+        if isinstance(item, dict) and title in item:
+            item[title] = ["offerings/index.md", *(f"offerings/{oid}.md" for oid in data["offerings"])]
+            return
+    raise PluginError(f"mkdocs.yml: the navigation needs a section named {title!r} for the offering pages")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Refuse a page that exists in one language only: a missing translation is an error, not a fallback."""
+    _check_translations(files, source_data()["languages"])
+    return files
+
+
+def _check_translations(files: Files, languages: list[str]) -> None:
+    """Each page exists as name.md (English) and name.fr.md; a missing one is an error, not a fallback."""
+    stems: dict[str, set[str]] = {}
+    for file in files.documentation_pages():
+        path = PurePosixPath(file.src_uri)
+        parts = path.name.split(".")
+        lang = parts[-2] if len(parts) > 2 and parts[-2] in languages else languages[0]
+        stem = str(path.parent / parts[0])
+        stems.setdefault(stem, set()).add(lang)
+    missing = [
+        f"docs/{stem}.{'' if lang == languages[0] else lang + '.'}md"
+        for stem, have in sorted(stems.items())
+        for lang in languages
+        if lang not in have
+    ]
+    if missing:
+        raise PluginError("missing translation(s): " + ", ".join(missing))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill the page's {{ ... }} with the source's facts, in the page's language."""
+    lang = getattr(page.file, "locale", None) or _language(config)
+    prefix = "" if lang == _i18n(config).default_language else f"{lang}/"
+    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix))
+    return renderer.render(markdown)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    lang = getattr(page.file, "locale", None) or _language(config)
+    if lang == _i18n(config).default_language:
+        return output
+    return edition_base(output, page.url.removeprefix(f"{lang}/"))
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other editions and merged the index
+def on_post_build(config: MkDocsConfig) -> None:
+    plugin = _i18n(config)
+    if plugin.building:
+        return  # an inner build of one edition; the default edition's build finishes the site
+    editions = [plugin.default_language, *(lang.locale for lang in plugin.config.languages if not lang.default)]
+    site = _site_roots[config.config_file_path or ""]
+    split_search_index(site, editions)
+    copy_sitemap(site, editions)

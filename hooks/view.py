@@ -1,0 +1,177 @@
+"""What the templates see: the source's facts for one language, and the few helpers they need.
+
+Templates hold the markup; this holds the small bits of logic (which rows a market shows, which marks
+differ between markets), so that no template computes a rule and none is written twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.answer import is_sold
+from checker.contacts import contacts
+from checker.text import fill, hours_range, join, prose, ui
+
+MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
+MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}
+
+
+@dataclass(frozen=True)
+class View:
+    data: dict
+    lang: str
+
+    # Words
+    def ui(self, key: str, **values: object) -> str:
+        return ui(self.data, key, self.lang, **values)
+
+    def text(self, key: str, **values: object) -> str:
+        return prose(self.data, key, self.lang, **values)
+
+    def fill(self, text: dict) -> str:
+        return fill(self.data, text[self.lang], self.lang)
+
+    def hours(self, which: str) -> str:
+        return hours_range(self.data, which, self.lang)
+
+    def join(self, items: list[str], conjunction: str = "and") -> str:
+        return join(self.data, items, self.lang, conjunction)
+
+    # Markets
+    @property
+    def markets(self) -> list[str]:
+        return list(self.data["markets"])
+
+    def market_name(self, market: str) -> str:
+        return self.data["markets"][market]["name"][self.lang]
+
+    def market_names(self, markets: list[str]) -> str:
+        return self.join([self.market_name(market) for market in markets])
+
+    def contacts(self, market: str) -> dict:
+        return contacts(self.data, market, self.lang)
+
+    # Offerings
+    @property
+    def offerings(self) -> list[str]:
+        return list(self.data["offerings"])
+
+    def offering(self, oid: str) -> dict:
+        return self.data["offerings"][oid]
+
+    def name(self, oid: str) -> str:
+        return self.data["offerings"][oid]["name"][self.lang]
+
+    def names(self, oids: list[str]) -> list[str]:
+        return [self.name(oid) for oid in oids]
+
+    def family(self, family: str) -> list[str]:
+        return [oid for oid, offering in self.data["offerings"].items() if offering["family"] == family]
+
+    def sold(self, oid: str, market: str) -> bool:
+        return is_sold(self.data, oid, market)
+
+    def zoned_offerings(self) -> list[str]:
+        """The offerings whose on-site response depends on the zone (the zone table's columns)."""
+        return [oid for oid in self.offerings if self.offering(oid)["response"]["basis"] in ("zone", "guarantee")]
+
+    def benefits(self, oid: str, market: str | None = None) -> list[dict]:
+        items = self.data["benefits"][oid]
+        return [item for item in items if market is None or market in item["markets"]]
+
+    def only_in(self, markets: list[str]) -> str:
+        """'Canada only' when a fact applies to some markets; '' when it applies to all."""
+        return "" if set(markets) >= set(self.markets) else self.ui("only_in", market=self.market_names(markets))
+
+    # Zones and response
+    @property
+    def zones(self) -> list[str]:
+        return list(self.data["zones"])
+
+    def zone_name(self, zone: str) -> str:
+        return self.data["zones"][zone]["name"][self.lang]
+
+    def zone_label(self, zone: str) -> str:
+        return self.ui("zone_names", zone=zone, zone_name=self.zone_name(zone))
+
+    def zone_distance(self, zone: str, market: str) -> str:
+        """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise."""
+        bands = self.data["zones"][zone]["max_km"]
+        if market not in bands:
+            return self.ui("not_published")
+        before = [
+            z["max_km"][market] for z in self.data["zones"].values() if z["max_km"].get(market, 0) < bands[market]
+        ]
+        if not before:
+            return self.ui("km_upto", max=f"{bands[market]:g}")
+        return self.ui("km_range", min=f"{max(before) + 1:g}", max=f"{bands[market]:g}")
+
+    def zone_goal(self, oid: str, zone: str) -> str:
+        """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''."""
+        rule = self.offering(oid)["response"]
+        if rule["basis"] == "zone" and zone in rule["hours"]:
+            return self.ui("business_hours_n", hours=rule["hours"][zone])
+        if rule["basis"] == "guarantee" and zone in rule["zones"]:
+            return self.ui("guaranteed_options", options=self.join([str(o) for o in rule["options"]], "or"))
+        return ""
+
+    def zone_sentence(self, oid: str, zone: str) -> str:
+        rule = self.offering(oid)["response"]
+        if rule["basis"] == "zone":
+            return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=rule["hours"][zone])
+        return ""
+
+    def guarantee_sentence(self, oid: str) -> str:
+        options = self.join([str(o) for o in self.offering(oid)["response"]["options"]], "or")
+        return self.text("zone_goal_performance", options=options)
+
+    def guarantee_zones(self, oid: str) -> str:
+        return self.ui("zones_only", zones=self.join(self.offering(oid)["response"]["zones"]))
+
+    # The coverage table
+    def rows(self, market: str) -> list[dict]:
+        return [row for row in self.data["attributes"] if market in row["markets"]]
+
+    def mark(self, row: dict, oid: str, market: str) -> dict:
+        """A cell: its mark id, symbol and the words a screen reader says."""
+        mark = row["marks"][oid][market]
+        return {"id": mark, "symbol": MARK_SYMBOL[mark], "text": self.ui(MARK_TEXT[mark])}
+
+    def discretion(self, row: dict, market: str) -> bool:
+        return market in row["discretion"]
+
+    def legend(self) -> list[str]:
+        return [
+            self.ui(key) for key in ("legend_included", "legend_add_on", "legend_discretion", "legend_not_included")
+        ]
+
+    def differences(self) -> list[str]:
+        """Every way the markets' tables differ, in words (shown under the comparison tables)."""
+        found = []
+        for oid in self.offerings:
+            if not_sold := [m for m in self.markets if not self.sold(oid, m)]:
+                found.append(self.ui("diff_not_sold", offering=self.name(oid), markets=self.market_names(not_sold)))
+        for row in self.data["attributes"]:
+            label = row["label"][self.lang]
+            if set(row["markets"]) != set(self.markets):
+                found.append(self.ui("diff_row_markets", row=label, markets=self.market_names(row["markets"])))
+            if row["discretion"] and set(row["discretion"]) != set(row["markets"]):
+                found.append(self.ui("diff_discretion", row=label, markets=self.market_names(row["discretion"])))
+            for oid, marks in row["marks"].items():
+                shown = {m: marks[m] for m in row["markets"]}
+                if len(set(shown.values())) > 1:
+                    described = self.join(
+                        [
+                            self.ui("market_mark", mark=self.ui(MARK_TEXT[mark]), market=self.market_name(m))
+                            for m, mark in shown.items()
+                        ]
+                    )
+                    found.append(self.ui("diff_mark", row=label, offering=self.name(oid), marks=described))
+        return found
+
+    def share_params(self, oid: str) -> dict[str, str]:
+        offering = self.offering(oid)
+        params = {"market": offering["markets"][0], "contract": oid}
+        if options := offering["response"].get("options"):
+            params["guarantee"] = str(options[0])
+        return params
