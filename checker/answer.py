@@ -33,6 +33,7 @@ def answer(data: dict, query: Query, lang: str) -> dict:
         )
     ]
     return {
+        "labels": _labels(data, lang),
         "query": share_params(query),
         "title": f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}",
         "market": {"id": query.market, "name": market["name"][lang]},
@@ -46,6 +47,12 @@ def answer(data: dict, query: Query, lang: str) -> dict:
         "contacts": contacts(data, query.market, lang),
         "compare": _compare(data, query, zone, beyond, lang) if query.compare else None,
     }
+
+
+def _labels(data: dict, lang: str) -> dict[str, str]:
+    """The headings of the answer's parts, so that every renderer shows the same words."""
+    keys = ("response", "deadline", "holidays_skipped", "coverage", "contacts", "phone", "chat", "create_case")
+    return {key: ui(data, key, lang) for key in keys}
 
 
 def is_sold(data: dict, contract: str, market: str) -> bool:

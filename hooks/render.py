@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
+from hooks.runtime import Runtime
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -37,10 +38,17 @@ def block(html: str) -> Markup:
 class PageRenderer:
     """The helpers of one page; tab sets are numbered per page, as pymdownx.tabbed numbers them."""
 
-    def __init__(self, view: View, page_path: str) -> None:
+    def __init__(self, view: View, page_path: str, edition: str, runtime: Runtime) -> None:
         self.view = view
         self.page_path = page_path  # the page's URL inside its language edition, e.g. "offerings/standard-sla/"
+        self.edition = edition  # "" for the default edition, "fr/" for French
+        self.runtime = runtime
         self._tab_sets = itertools.count(1)
+
+    def asset(self, path: str) -> str:
+        """A file at the site's root (assets exist once, for both editions), relative to this page."""
+        relative = posixpath.relpath(path, self.edition + self.page_path or ".")
+        return relative + ("/" if path.endswith("/") else "")
 
     def link(self, target: str) -> str:
         """A URL of the same edition, relative to this page (raw HTML links are not rewritten by MkDocs)."""
@@ -53,6 +61,25 @@ class PageRenderer:
 
     def partial(self, name: str, **values: object) -> Markup:
         return block(ENV.get_template(name).render(v=self.view, h=self, **values))
+
+    def checker_config(self) -> dict:
+        """What the checker's script needs: where the runtime is, and the words it shows while loading."""
+        words = (
+            "loading",
+            "loading_progress",
+            "ready",
+            "unavailable",
+            "unavailable_load",
+            "unavailable_browser",
+            "link_copied",
+        )
+        return {
+            "lang": self.view.lang,
+            "pyodide": self.asset(self.runtime.pyodide_dir),
+            "archive": self.asset(self.runtime.archive_path),
+            "worker": self.asset("assets/checker/worker.js"),
+            "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
+        }
 
     def page(self, name: str, **values: object) -> Markup:
         """A generated page's Markdown, from a template of its own."""

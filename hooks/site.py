@@ -6,7 +6,7 @@ so the source is loaded once (and again only when the file changes, under `mkdoc
 
 from __future__ import annotations
 
-import logging
+import os
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,26 +16,43 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
+from hooks import runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
 from hooks.render import PageRenderer
 from hooks.view import View
 
-log = logging.getLogger("mkdocs.hooks.site")
 
-_cache: dict[tuple[str, float], dict] = {}
+_cache: dict[tuple[str, float], tuple[dict, runtime.Runtime]] = {}
+
+
+def source_path() -> Path:
+    """The YAML source: coverage_data/coverage.yml, or the file named by COVERAGE_SOURCE (a preview)."""
+    return Path(os.environ.get("COVERAGE_SOURCE") or coverage_data.SOURCE).resolve()
 
 
 def source_data() -> dict:
     """The compiled source, or a build error listing every `file:line: message`."""
-    path = coverage_data.SOURCE
+    return _loaded()[0]
+
+
+def checker_runtime() -> runtime.Runtime:
+    return _loaded()[1]
+
+
+def _loaded() -> tuple[dict, runtime.Runtime]:
+    path = source_path()
     key = (str(path), path.stat().st_mtime)
     if key not in _cache:
         try:
-            _cache.clear()
-            _cache[key] = coverage_data.load(path)
+            data = coverage_data.load(path)
+            shipped = runtime.runtime(data)
         except coverage_data.SourceError as error:
             raise PluginError(f"the coverage source is broken:\n{error}") from None
+        except runtime.RuntimeMissing as error:
+            raise PluginError(str(error)) from None
+        _cache.clear()
+        _cache[key] = (data, shipped)
     return _cache[key]
 
 
@@ -121,8 +138,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Fill the page's {{ ... }} with the source's facts, in the page's language."""
     lang = getattr(page.file, "locale", None) or _language(config)
     prefix = "" if lang == _i18n(config).default_language else f"{lang}/"
-    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix))
+    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime())
     return renderer.render(markdown)
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """`mkdocs serve` rebuilds when the source changes, wherever COVERAGE_SOURCE puts it."""
+    server.watch(str(source_path().parent))
+    return server
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -141,3 +164,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = _site_roots[config.config_file_path or ""]
     split_search_index(site, editions)
     copy_sitemap(site, editions)
+    runtime.write(checker_runtime(), site)

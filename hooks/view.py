@@ -71,6 +71,14 @@ class View:
     def sold(self, oid: str, market: str) -> bool:
         return is_sold(self.data, oid, market)
 
+    def guaranteed_offerings(self) -> list[str]:
+        return [oid for oid in self.offerings if self.offering(oid)["response"].get("options")]
+
+    def guarantee_options(self) -> list[int]:
+        return sorted(
+            {hours for oid in self.guaranteed_offerings() for hours in self.offering(oid)["response"]["options"]}
+        )
+
     def zoned_offerings(self) -> list[str]:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
         return [oid for oid in self.offerings if self.offering(oid)["response"]["basis"] in ("zone", "guarantee")]

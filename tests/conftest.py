@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pytest
 
 import coverage_data
+from tests.site_build import mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run.
 BUILD_DAY = dt.date(2026, 11, 22)
@@ -15,3 +18,60 @@ BUILD_DAY = dt.date(2026, 11, 22)
 @pytest.fixture(scope="session")
 def data() -> dict:
     return coverage_data.load(today=BUILD_DAY)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per session with `mkdocs build --strict`."""
+    folder = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(folder)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    with serve(site) as url:
+        yield url
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page that records console errors, page errors and every request leaving the site."""
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.outside_requests = []
+    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    tab.on(
+        "request",
+        lambda request: (
+            not request.url.startswith((base_url, "data:", "blob:")) and tab.outside_requests.append(request.url)
+        ),
+    )
+    yield tab
+    context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -30,9 +31,7 @@ def test_every_import_is_the_standard_library_or_the_checker():
 
 def test_the_checker_imports_and_answers_with_no_site_packages(tmp_path, data):
     """-I -S: no site-packages at all, only the repository on the path."""
-    from checker.service import to_json
-
-    (tmp_path / "data.json").write_text(to_json(data), encoding="utf-8")
+    (tmp_path / "data.json").write_text(json.dumps(data), encoding="utf-8")
     names = ", ".join(f"checker.{p.stem}" for p in MODULES if p.stem not in ("__main__",))
     code = (
         f"import sys, json; sys.path.insert(0, {str(ROOT)!r}); import {names};"

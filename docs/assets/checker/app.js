@@ -1,0 +1,282 @@
+// The coverage checker page. It moves values between the form, the URL and the Python checker (in a
+// Web Worker, on Pyodide), and renders the checker's answer. It decides nothing: every rule, check and
+// sentence comes from the Python checker's JSON; every other word from the page's config. Nothing is
+// ever inserted as HTML: text goes in with textContent.
+
+const config = JSON.parse(document.getElementById("st-checker-config").textContent);
+const form = document.getElementById("st-checker-form");
+const status = document.getElementById("st-checker-status");
+const statusText = document.getElementById("st-checker-status-text");
+const progressBar = document.getElementById("st-checker-progress");
+const answer = document.getElementById("st-answer");
+const summary = document.getElementById("st-answer-summary");
+const body = document.getElementById("st-answer-body");
+const FIELDS = [...new Set([...form.elements].map((element) => element.name).filter(Boolean))];
+
+// ---- Words of the config: "{name}" placeholders, as in the source.
+const say = (key, values = {}) => config.text[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+
+// ---- The form and the URL.
+function paramsFromURL() {
+  const query = new URLSearchParams(location.search);
+  return Object.fromEntries(FIELDS.filter((field) => query.has(field)).map((field) => [field, query.get(field)]));
+}
+
+function paramsFromForm() {
+  const params = {};
+  for (const field of FIELDS) {
+    const element = form.elements.namedItem(field);
+    if (element.value && !element.closest("[hidden]")) params[field] = element.value;
+  }
+  return params;
+}
+
+function fillForm(params) {
+  for (const [field, value] of Object.entries(params)) {
+    const element = form.elements.namedItem(field);
+    if (element.tagName === "SELECT") {
+      if ([...element.options].some((option) => option.value === value)) element.value = value;
+    } else {
+      element.value = value;
+    }
+  }
+  showRelevantFields();
+}
+
+// Only the guarantee of a contract that has one, and only the regions of the chosen market.
+function showRelevantFields() {
+  const contract = form.elements.namedItem("contract").value;
+  for (const wrapper of form.querySelectorAll("[data-for-contract]")) {
+    wrapper.hidden = !wrapper.dataset.forContract.split(" ").includes(contract);
+  }
+  const market = form.elements.namedItem("market").value;
+  const region = form.elements.namedItem("region");
+  for (const group of region.querySelectorAll("optgroup")) {
+    group.hidden = group.disabled = group.dataset.market !== market;
+  }
+  if (region.selectedOptions[0]?.parentElement.disabled) region.value = "";
+}
+
+function shareURL(query) {
+  const url = new URL(location.href);
+  url.search = new URLSearchParams(query).toString();
+  return url;
+}
+
+// The language switcher leads to the same answer in the other language.
+function keepStateInLanguageLinks() {
+  for (const link of document.querySelectorAll("a[hreflang]")) {
+    const url = new URL(link.href);
+    url.search = location.search;
+    link.href = url.toString();
+  }
+}
+
+// ---- The worker.
+let worker = null;
+let asked = 0;
+const waiting = new Map();
+
+function startWorker() {
+  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
+    return unavailable(config.text.unavailable_browser);
+  }
+  const absolute = (path) => new URL(path, document.baseURI).toString();
+  worker = new Worker(absolute(config.worker), { type: "module" });
+  worker.onerror = (event) => {
+    event.preventDefault();
+    unavailable(config.text.unavailable_load);
+  };
+  worker.onmessage = ({ data: message }) => {
+    if (message.type === "progress") showProgress(message.percent);
+    else if (message.type === "ready") ready();
+    else if (message.type === "failed") unavailable(config.text.unavailable_load);
+    else if (message.type === "answer") {
+      waiting.get(message.id)?.(JSON.parse(message.response));
+      waiting.delete(message.id);
+    }
+  };
+  worker.postMessage({ type: "start", pyodide: absolute(config.pyodide), archive: absolute(config.archive) });
+}
+
+function ask(params) {
+  const id = ++asked;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    worker.postMessage({ type: "ask", id, params, lang: config.lang });
+  }).then((response) => {
+    if (id === asked) render(response); // an answer overtaken by a newer question is dropped
+  });
+}
+
+function showProgress(percent) {
+  progressBar.value = percent;
+  statusText.textContent = say("loading_progress", { percent });
+}
+
+function ready() {
+  progressBar.hidden = true;
+  statusText.textContent = config.text.ready;
+  const fromURL = paramsFromURL();
+  ask(Object.keys(fromURL).length ? fromURL : paramsFromForm());
+}
+
+function unavailable(reason) {
+  progressBar.hidden = true;
+  statusText.textContent = say("unavailable", { reason });
+  status.classList.add("st-unavailable");
+  form.hidden = true;
+  answer.hidden = false;
+  answer.dataset.state = "error";
+  worker?.terminate();
+}
+
+// ---- The one renderer: the checker's JSON becomes elements, text by text.
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== "") element.append(child);
+  }
+  return element;
+}
+
+const paragraphs = (lines, attributes = {}) => lines.filter(Boolean).map((line) => el("p", attributes, line));
+
+function attributeItem(item, extra = "") {
+  return el(
+    "li",
+    { "data-attribute": item.id },
+    el("span", { class: "st-attr-label" }, item.label),
+    item.discretion ? ` (${item.discretion})` : "",
+    extra ? `: ${extra}` : "",
+    item.detail ? el("span", { class: "st-detail" }, item.detail) : "",
+  );
+}
+
+function renderAnswer(a) {
+  const parts = [el("h3", { id: "st-answer-title" }, a.title), ...paragraphs(a.status, { class: "st-status" })];
+  if (a.zone) parts.push(el("p", { class: "st-zone" }, a.zone.text));
+  if (a.response) {
+    parts.push(el("h4", {}, a.labels.response), el("p", { class: "st-response", "data-kind": a.response.kind }, a.response.text));
+  }
+  if (a.deadline) {
+    const d = a.deadline;
+    parts.push(
+      el("h4", {}, a.labels.deadline),
+      el("p", { class: "st-deadline", "data-at": d.at ?? "" }, el("strong", {}, d.text)),
+      ...paragraphs(d.notes),
+    );
+    if (d.holidays.length) {
+      parts.push(
+        el("p", {}, a.labels.holidays_skipped),
+        el("ul", { class: "st-holidays" }, d.holidays.map((h) => el("li", { "data-date": h.date }, h.text))),
+      );
+    } else if (d.no_holidays) {
+      parts.push(el("p", { class: "st-holidays-none" }, d.no_holidays));
+    }
+  }
+  if (a.coverage.length) {
+    parts.push(el("h4", {}, a.labels.coverage));
+    for (const group of a.coverage) {
+      parts.push(
+        el("h5", {}, group.label),
+        el("ul", { class: "st-group", "data-mark": group.mark }, group.items.map((item) => attributeItem(item))),
+      );
+    }
+  }
+  if (a.compare) {
+    const c = a.compare;
+    parts.push(el("h4", {}, c.gains_title), ...paragraphs([c.status, c.response]));
+    if (c.gains.length) parts.push(el("ul", { class: "st-gains" }, c.gains.map((item) => attributeItem(item, item.change))));
+    if (c.losses.length) {
+      parts.push(
+        el("h5", {}, c.losses_title),
+        el("ul", { class: "st-losses" }, c.losses.map((item) => attributeItem(item, item.change))),
+      );
+    }
+    if (c.nothing) parts.push(el("p", {}, c.nothing));
+  }
+  const k = a.contacts;
+  parts.push(
+    el("h4", {}, a.labels.contacts),
+    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, `${p.label}: `, el("a", { href: `tel:${p.tel}` }, p.number)))),
+    ...paragraphs([...k.phone, k.chat[2], k.chat[3], k.case[1], k.hours]),
+    el("p", {}, el("a", { href: k.support_url }, k.support_url)),
+  );
+  return parts;
+}
+
+function clearErrors() {
+  for (const field of FIELDS) {
+    const element = form.elements.namedItem(field);
+    element.removeAttribute("aria-invalid");
+    const message = document.getElementById(`st-error-${field}`);
+    message.hidden = true;
+    message.textContent = "";
+  }
+}
+
+function render(response) {
+  clearErrors();
+  answer.hidden = false;
+  if (!response.ok) {
+    const messages = Object.entries(response.errors).map(([field, text]) => {
+      const element = form.elements.namedItem(field);
+      const message = document.getElementById(`st-error-${field}`);
+      element?.setAttribute("aria-invalid", "true");
+      if (message) {
+        message.textContent = text;
+        message.hidden = false;
+      }
+      return text;
+    });
+    summary.textContent = messages.join(" ");
+    body.replaceChildren(el("ul", { class: "st-errors" }, messages.map((text) => el("li", {}, text))));
+    answer.dataset.state = "error";
+    return;
+  }
+  const a = response.answer;
+  body.replaceChildren(...renderAnswer(a));
+  summary.textContent = [a.title, a.response?.text ?? a.status.join(" ")].join(" — ");
+  answer.dataset.state = "ready";
+  history.replaceState(null, "", shareURL(a.query));
+  fillForm(a.query);
+  keepStateInLanguageLinks();
+}
+
+// ---- Events.
+let typing = 0;
+form.addEventListener("change", () => {
+  showRelevantFields();
+  if (worker) ask(paramsFromForm());
+});
+form.addEventListener("input", (event) => {
+  if (event.target.name !== "km") return;
+  clearTimeout(typing);
+  typing = setTimeout(() => worker && ask(paramsFromForm()), 200);
+});
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (worker) ask(paramsFromForm()).then(() => document.getElementById("st-answer-heading").focus());
+});
+document.getElementById("st-copy-link").addEventListener("click", async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    statusText.textContent = config.text.link_copied;
+  } catch {
+    window.prompt("", location.href);
+  }
+});
+document.getElementById("st-print").addEventListener("click", () => {
+  document.body.classList.add("st-print-answer");
+  window.print();
+  document.body.classList.remove("st-print-answer");
+});
+
+// ---- Start: show the form as the link asks, and start the runtime at once.
+status.hidden = false;
+form.hidden = false;
+answer.hidden = false;
+fillForm(paramsFromURL());
+startWorker();

@@ -1,0 +1,77 @@
+"""What the checker page runs: Pyodide's core files from the pinned npm package, and one small archive
+holding the checker's runtime modules and the compiled data, unpacked into Pyodide by the Web Worker.
+
+Nothing is installed from a package index at run time: the checker needs only the standard library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+# The files Pyodide's core needs (no package wheels: nothing is loaded by name).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The checker's modules the browser runs; the CLI and its text renderer stay behind.
+CPYTHON_ONLY = {"cli.py", "__main__.py", "render_text.py", "translation_report.py"}
+_EPOCH = (2020, 1, 1, 0, 0, 0)  # fixed timestamps: the same source gives the same archive and name
+
+
+@dataclass(frozen=True)
+class Runtime:
+    pyodide_version: str
+    archive_name: str
+    archive: bytes
+
+    @property
+    def pyodide_dir(self) -> str:
+        """Versioned, so that a long cache lifetime is safe."""
+        return f"assets/pyodide/{self.pyodide_version}/"
+
+    @property
+    def archive_path(self) -> str:
+        return f"assets/checker/{self.archive_name}"
+
+
+class RuntimeMissing(Exception):
+    pass
+
+
+def runtime(data: dict) -> Runtime:
+    package = PYODIDE / "package.json"
+    if not package.is_file():
+        raise RuntimeMissing(f"{package.relative_to(ROOT)} is missing: run `npm ci` (the README's commands do)")
+    archive = checker_archive(data)
+    digest = hashlib.sha256(archive).hexdigest()[:12]
+    return Runtime(json.loads(package.read_text())["version"], f"checker-{digest}.zip", archive)
+
+
+def checker_archive(data: dict) -> bytes:
+    """checker/*.py (runtime modules) and checker/coverage.json, as a zip that Pyodide unpacks."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted((ROOT / "checker").glob("*.py")):
+            if path.name not in CPYTHON_ONLY:
+                archive.writestr(
+                    zipfile.ZipInfo(f"checker/{path.name}", _EPOCH), path.read_bytes(), zipfile.ZIP_DEFLATED
+                )
+        # The source's order is meaning (the first market is the default): keys are not sorted here.
+        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def write(runtime_: Runtime, site: Path) -> None:
+    target = site / runtime_.pyodide_dir
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copyfile(PYODIDE / name, target / name)
+    archive = site / runtime_.archive_path
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    archive.write_bytes(runtime_.archive)

@@ -1,0 +1,77 @@
+"""The checker in real Pyodide (under Node, from the pinned npm package) answers exactly as in CPython."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import subprocess
+
+from checker.query import contracts, guarantee_options
+from checker.service import respond, to_json
+from hooks.runtime import checker_archive
+from tests.site_build import ROOT
+
+
+def every_question(data: dict) -> list[dict]:
+    """Every market × contract × guarantee × zone in both languages, each compared with every contract,
+    a few hundred dispatch times in every region, and some bad input."""
+    questions = []
+    for market in data["markets"]:
+        for contract in contracts(data):
+            for guarantee in [None, *guarantee_options(data, contract)]:
+                for zone in [None, *data["zones"]]:
+                    for compare in [None, *contracts(data)]:
+                        params = {
+                            "market": market,
+                            "contract": contract,
+                            "guarantee": guarantee,
+                            "zone": zone,
+                            "compare": compare,
+                        }
+                        for lang in data["languages"]:
+                            questions.append(
+                                {"params": {k: str(v) for k, v in params.items() if v is not None}, "lang": lang}
+                            )
+    pick = random.Random(20261122)
+    first = dt.datetime(2025, 1, 1)
+    for _ in range(400):
+        market = pick.choice(list(data["markets"]))
+        contract = pick.choice(["standard-sla", "performance-sla"])
+        params = {
+            "market": market,
+            "contract": contract,
+            "zone": pick.choice(["1", "2", "3"]),
+            "dispatched": (first + dt.timedelta(minutes=15 * pick.randrange(4 * 24 * 365 * 5))).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
+            "region": pick.choice(["", *data["markets"][market]["regions"]]),
+        }
+        if contract == "performance-sla":
+            params["guarantee"] = pick.choice(["4", "8"])
+        questions.append({"params": params, "lang": pick.choice(data["languages"])})
+    for bad in (
+        {"km": "-1"},
+        {"km": "abc"},
+        {"zone": "<script>"},
+        {"dispatched": "2026-02-30T10:00"},
+        {"market": "mx"},
+    ):
+        questions.append({"params": {"market": "ca", "contract": "standard-sla", **bad}, "lang": "fr"})
+    return questions
+
+
+def test_pyodide_answers_equal_cpython_byte_for_byte(tmp_path, data):
+    questions = every_question(data)
+    assert len(questions) > 1200
+    (tmp_path / "archive.zip").write_bytes(checker_archive(data))
+    (tmp_path / "questions.json").write_text(json.dumps(questions), encoding="utf-8")
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide_run.mjs"), "archive.zip", "questions.json", "answers.json"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    output = json.loads((tmp_path / "answers.json").read_text(encoding="utf-8"))
+    assert output["python"].startswith("3.1")
+    for question, answer in zip(questions, output["answers"], strict=True):
+        assert answer == to_json(respond(data, question["params"], question["lang"])), question

@@ -1,0 +1,276 @@
+"""The built site, read as HTML: every page in both editions, every fact on the right page and language."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+import coverage_data
+from tests.seed_pages import coverage_table, normalized
+from tests.site_build import ROOT, mkdocs_build
+
+EDITIONS = {"en": "", "fr": "fr/"}
+HAND_WRITTEN = [
+    "",
+    "remote-support/",
+    "onsite-support/",
+    "compare/",
+    "software-maintenance/",
+    "escalation/",
+    "checker/",
+]
+
+
+def pages(data) -> list[str]:
+    return [*HAND_WRITTEN, "offerings/", *(f"offerings/{oid}/" for oid in data["offerings"])]
+
+
+def html(site, lang: str, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / EDITIONS[lang] / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text(site, lang, path) -> str:
+    return " ".join(html(site, lang, path).select_one("article").get_text(" ").split())
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_page_exists_in_both_editions_with_its_language(site, data, lang):
+    for path in pages(data):
+        doc = html(site, lang, path)
+        assert doc.html["lang"] == lang, path
+        alternates = {link["hreflang"]: link["href"] for link in doc.select('link[rel~="alternate"][hreflang]')}
+        assert set(alternates) == {"en", "fr"}, path
+        here = f"/{EDITIONS[lang]}{path}"
+        assert urljoin(here, alternates["en"]) == f"/{path}", (path, alternates)
+        assert urljoin(here, alternates["fr"]) == f"/fr/{path}", (path, alternates)
+
+
+def test_sitemap_lists_both_editions(site, data):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in pages(data):
+        assert f"/{path}</loc>" in sitemap
+        assert f"/fr/{path}</loc>" in sitemap
+    assert (site / "fr" / "sitemap.xml").read_text(encoding="utf-8") == sitemap
+
+
+def test_no_generated_markdown_is_committed_under_docs():
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert tracked, "git sees no docs"
+    assert not [path for path in tracked if path.startswith("docs/offerings")]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_phones_per_market_on_home_and_remote_support(site, lang):
+    for path in ("", "remote-support/"):
+        doc = html(site, lang, path)
+        for market, numbers in {"us": ["844 256 6444", "800 888 0286"], "ca": ["1 800 672 6937"]}.items():
+            block = doc.select_one(f'[data-market="{market}"]')
+            assert [a.get_text() for a in block.select("a.st-phone")] == numbers
+
+
+@pytest.mark.parametrize(
+    ("lang", "goals", "guarantee", "bands"),
+    [
+        (
+            "en",
+            ["8 business hours", "12 business hours", "24 business hours"],
+            "4 or 8 hours guaranteed",
+            ["up to 40 km", "41 to 80 km", "81 to 240 km"],
+        ),
+        (
+            "fr",
+            ["8 heures ouvrables", "12 heures ouvrables", "24 heures ouvrables"],
+            "4 ou 8 heures garanties",
+            ["jusqu'à 40 km", "41 à 80 km", "81 à 240 km"],
+        ),
+    ],
+)
+def test_zone_table_goals_and_distance_bands(site, lang, goals, guarantee, bands):
+    for path in ("onsite-support/", "checker/"):
+        rows = html(site, lang, path).select("table.st-zones tbody tr")
+        assert [row.select_one('[data-offering="standard-sla"]').get_text() for row in rows] == goals
+        assert [row.select_one('[data-offering="performance-sla"]').get_text() for row in rows] == [
+            guarantee,
+            guarantee,
+            "—",
+        ]
+        assert [row.select_one('[data-market="ca"]').get_text() for row in rows] == bands
+        assert {row.select_one('[data-market="us"]').get_text() for row in rows} == {
+            "Not published" if lang == "en" else "Non publiée"
+        }
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("market", ["us", "ca"])
+def test_compare_table_equals_the_source_cell_by_cell(site, data, lang, market):
+    table = html(site, lang, "compare/").select_one(f'table.st-coverage[data-market="{market}"]')
+    rows = table.select("tbody tr")
+    expected_rows = [row for row in data["attributes"] if market in row["markets"]]
+    assert [tr["data-row"] for tr in rows] == [row["id"] for row in expected_rows]
+    for tr, row in zip(rows, expected_rows, strict=True):
+        assert tr.th.get_text(" ").startswith(row["label"][lang])
+        assert ("*" in tr.th.get_text()) == (market in row["discretion"])
+        for td in tr.select("td"):
+            mark = row["marks"][td["data-offering"]][market]
+            assert td["data-mark"] == mark
+            assert (
+                td.select_one('[aria-hidden="true"]').get_text()
+                == {"included": "✓", "add-on": "A", "not-included": ""}[mark]
+            )
+
+
+@pytest.mark.parametrize("market", ["us", "ca"])
+def test_compare_table_shows_every_mark_of_the_published_table(site, market):
+    """Against the seed page itself, in its own language (SOURCE-NOTES row 11 is the one correction)."""
+    lang = {"us": "en", "ca": "fr"}[market]
+    table = html(site, lang, "compare/").select_one(f'table.st-coverage[data-market="{market}"]')
+    shown = {
+        normalized(tr.th.contents[0]): {td["data-offering"]: td["data-mark"] for td in tr.select("td")}
+        for tr in table.select("tbody tr")
+    }
+    for seed_row in coverage_table(market):
+        marks = dict(seed_row.marks)
+        if seed_row.label.startswith("Responsable de soutien"):
+            marks |= {"standard-sla": "not-included", "premier-support": "included"}
+        assert shown[normalized(seed_row.label)] == marks, seed_row.label
+
+
+def test_offering_pages_show_their_column_and_where_sold(site, data):
+    for lang in ("en", "fr"):
+        for oid, offering in data["offerings"].items():
+            doc = html(site, lang, f"offerings/{oid}/")
+            assert doc.h1.get_text().strip().startswith(offering["name"][lang])
+            for market in data["markets"]:
+                columns = {td["data-offering"] for td in doc.select(f'table.st-coverage[data-market="{market}"] td')}
+                assert columns == {oid}
+            link = doc.select_one("a.md-button")["href"]
+            assert link.startswith("../../checker/?") and f"contract={oid}" in link
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        ("en", ["Office of the President", "published for the United States"]),
+        ("fr", ["Bureau du président", "publié pour les États-Unis"]),
+    ],
+)
+def test_escalation_in_both_editions(site, lang, facts):
+    content = text(site, lang, "escalation/")
+    assert all(fact in content for fact in facts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "en",
+            [
+                "Point of dispatch",
+                "end of the initial contact",
+                "exceed 60 minutes",
+                "replacement unit overnight",
+                "replacement unit to resolve",
+                "best effort",
+                "postal-code-based eligibility",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "Point d'envoi",
+                "fin du contact initial",
+                "dépassent 60 minutes",
+                "appareil de remplacement pendant la nuit",
+                "au mieux de nos capacités",
+                "basée sur le code postal",
+            ],
+        ),
+    ],
+)
+def test_onsite_facts(site, lang, facts):
+    content = text(site, lang, "onsite-support/")
+    assert all(fact in content for fact in facts), [fact for fact in facts if fact not in content]
+
+
+@pytest.mark.parametrize(
+    ("lang", "facts"),
+    [
+        (
+            "en",
+            [
+                "do not include professional services",
+                "single UPS custom rate change",
+                "Cut Sheet",
+                "Premier Support is available",
+                "United States only",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "n'incluent pas les services professionnels",
+                "un seul changement de tarif UPS",
+                "Fiche descriptive",
+                "États-Unis seulement",
+            ],
+        ),
+    ],
+)
+def test_software_maintenance_terms(site, lang, facts):
+    content = text(site, lang, "software-maintenance/")
+    assert all(fact in content for fact in facts), [fact for fact in facts if fact not in content]
+
+
+def test_market_specific_benefits_are_labelled(site):
+    assert "Canada only" in text(site, "en", "offerings/performance-sla/")
+    assert "Mail management seminar" in text(site, "en", "offerings/performance-sla/")
+    assert "États-Unis seulement" in text(site, "fr", "offerings/standard-sla/")
+
+
+def test_source_text_is_escaped_not_rendered(tmp_path):
+    source = tmp_path / "coverage.yml"
+    source.write_text(
+        coverage_data.SOURCE.read_text(encoding="utf-8").replace(
+            "      Pitney Bowes dispose d'un processus",
+            "      <script>alert(1)</script> <b>Pitney</b> Bowes dispose d'un processus",
+        ),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(tmp_path / "site", source)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "fr" / "escalation" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;Pitney&lt;/b&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_a_broken_source_fails_the_build_with_file_and_line_and_writes_no_site(tmp_path):
+    source = tmp_path / "coverage.yml"
+    original = coverage_data.SOURCE.read_text(encoding="utf-8")
+    source.write_text(original.replace('hours: {"1": 8,', 'hours: {"1": eight,'), encoding="utf-8")
+    line = original[: original.index('hours: {"1": 8,')].count("\n") + 1
+    result = mkdocs_build(tmp_path / "site", source)
+    assert result.returncode != 0
+    assert (
+        f"{source}:{line}: offerings.standard-sla.response.hours.1: 'eight' is not of type 'integer'" in result.stderr
+    )
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_missing_translation_fails_the_build(tmp_path):
+    """A copy of the project whose docs/ lacks one French page."""
+    for name in ("mkdocs.yml", "hooks", "overrides", "coverage_data", "checker"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "docs" / "escalation.fr.md").unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "missing translation(s): docs/escalation.fr.md" in result.stderr
+    assert not (tmp_path / "site").exists()
