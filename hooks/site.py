@@ -22,7 +22,6 @@ from hooks.editions import copy_sitemap, edition_base, split_search_index
 from hooks.render import PageRenderer
 from hooks.view import View
 
-
 _cache: dict[tuple[str, float], tuple[dict, runtime.Runtime]] = {}
 
 

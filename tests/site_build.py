@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,9 +25,9 @@ def mkdocs_build(site: Path, source: Path | None = None) -> subprocess.Completed
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    extra_headers: ClassVar[dict[str, str]] = {}
 
-    def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
+    def log_message(self, format, *args):
         pass
 
     def end_headers(self):
