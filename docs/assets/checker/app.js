@@ -59,7 +59,7 @@ function showRelevantFields() {
 
 function shareURL(query) {
   const url = new URL(location.href);
-  url.search = new URLSearchParams(query).toString();
+  url.search = new URLSearchParams(FIELDS.filter((field) => field in query).map((field) => [field, query[field]])).toString();
   return url;
 }
 

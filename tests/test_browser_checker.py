@@ -1,0 +1,144 @@
+"""The checker page in real headless Chromium, on the real runtime: the same answers as the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.site_build import ROOT
+
+RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may take its time here
+
+
+def answered(page):
+    page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
+    return page.locator("#st-answer").get_attribute("data-state")
+
+
+def cli(*args: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "checker", *args, "--json"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["answer"]
+
+
+def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
+    page.goto("/checker/")
+    assert answered(page) == "ready"
+    page.get_by_label("Market").select_option("ca")
+    page.get_by_label("Contract").select_option("standard-sla")
+    page.get_by_label("Zone", exact=True).select_option("3")
+    page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
+    page.get_by_label("State or province").select_option("ON")
+    page.get_by_label("Compare with").select_option("performance-sla")
+    expected = cli("--market", "ca", "--contract", "standard-sla", "--zone", "3", "--dispatched-at", "2026-12-24T15:00", "--region", "ON", "--compare", "performance-sla")
+    page.get_by_role("button", name="Show coverage").click()
+    at = expected["deadline"]["at"]
+    page.wait_for_function(f"document.querySelector('#st-answer .st-deadline')?.dataset.at === '{at}'", timeout=RUNTIME_WAIT)
+    assert [h["date"] for h in expected["deadline"]["holidays"]] == ["2026-12-25", "2026-12-28"]
+    answer = page.locator("#st-answer")
+    assert answer.locator("#st-answer-title").inner_text() == expected["title"]
+    assert answer.locator(".st-response").inner_text() == expected["response"]["text"]
+    assert answer.locator(".st-deadline").inner_text() == expected["deadline"]["text"]
+    assert answer.locator(".st-holidays li").all_inner_texts() == [h["text"] for h in expected["deadline"]["holidays"]]
+    for group in expected["coverage"]:
+        shown = answer.locator(f'ul.st-group[data-mark="{group["mark"]}"] .st-attr-label').all_inner_texts()
+        assert shown == [item["label"] for item in group["items"]]
+    assert answer.locator(".st-gains .st-attr-label").all_inner_texts() == [
+        item["label"] for item in expected["compare"]["gains"]
+    ]
+    assert "market=ca" in page.url and "dispatched=2026-12-24T15%3A00" in page.url
+    assert page.console_errors == [] and page.outside_requests == []
+
+
+def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(page):
+    link = "/fr/checker/?market=ca&contract=performance-sla&guarantee=4&zone=2&dispatched=2026-11-20T16:30&region=QC"
+    page.goto(link)
+    assert answered(page) == "ready"
+    expected = cli(
+        "--market",
+        "ca",
+        "--contract",
+        "performance-sla",
+        "--guarantee",
+        "4",
+        "--zone",
+        "2",
+        "--dispatched-at",
+        "2026-11-20T16:30",
+        "--region",
+        "QC",
+        "--lang",
+        "fr",
+    )
+    assert (
+        page.locator(".st-deadline").inner_text()
+        == expected["deadline"]["text"]
+        == "lundi 23 novembre 2026, 11 h 30 (heure locale du site)"
+    )
+    assert page.get_by_label("Garantie").input_value() == "4"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    assert answered(page) == "ready"
+    assert page.url.endswith(
+        "/checker/?market=ca&contract=performance-sla&guarantee=4&zone=2&dispatched=2026-11-20T16%3A30&region=QC"
+    )
+    assert page.locator(".st-deadline").inner_text() == "Monday, November 23, 2026, 11:30 AM (local time at the site)"
+    assert page.locator(".st-deadline").get_attribute("data-at") == "2026-11-23T11:30"
+    assert page.console_errors == [] and page.outside_requests == []
+
+
+def test_bad_input_in_a_link_is_explained_next_to_its_field_and_the_form_still_works(page):
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&km=-5&dispatched=2026-02-30T10:00")
+    assert answered(page) == "error"
+    km_error = page.locator("#st-error-km")
+    assert km_error.is_visible()
+    assert km_error.inner_text() == "« -5 » n'est pas une distance : indiquez un nombre de kilomètres, 0 ou plus."
+    assert page.locator("#st-field-km").get_attribute("aria-invalid") == "true"
+    assert "n'est pas une date et une heure" in page.locator("#st-error-dispatched").inner_text()
+    page.get_by_label("Distance de la base régionale (km)").fill("85")
+    page.get_by_role("button", name="Afficher la couverture").click()
+    page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
+    assert page.locator(".st-zone").inner_text() == "85 km de la base régionale correspond à la zone 3 (Rurale)."
+    assert not km_error.is_visible()
+    assert page.console_errors == []
+
+
+def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
+    assert answered(page) == "error"
+    status = page.locator("#st-checker-status")
+    assert (
+        "Le vérificateur interactif n'est pas disponible : son environnement d'exécution n'a pas pu être chargé."
+        in status.inner_text()
+    )
+    assert page.locator("table.st-zones").is_visible()
+    assert not page.locator("#st-checker-form").is_visible()
+    assert errors == []
+    context.close()
+
+
+def test_without_javascript_the_page_says_so_and_keeps_the_goals(browser, base_url):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/checker/")
+    assert "JavaScript is turned off in this browser" in page.locator("article").inner_text()
+    assert page.locator("table.st-zones").is_visible()
+    assert not page.locator("#st-checker-form").is_visible()  # a form that cannot answer is not offered
+    context.close()
+
+
+def test_the_runtime_loads_only_on_the_checker_page(page):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("/", "/compare/", "/fr/onsite-support/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/assets/pyodide/" in url or "/assets/checker/" in url]
