@@ -33,10 +33,25 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
     page.get_by_label("State or province").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
-    expected = cli("--market", "ca", "--contract", "standard-sla", "--zone", "3", "--dispatched-at", "2026-12-24T15:00", "--region", "ON", "--compare", "performance-sla")
+    expected = cli(
+        "--market",
+        "ca",
+        "--contract",
+        "standard-sla",
+        "--zone",
+        "3",
+        "--dispatched-at",
+        "2026-12-24T15:00",
+        "--region",
+        "ON",
+        "--compare",
+        "performance-sla",
+    )
     page.get_by_role("button", name="Show coverage").click()
     at = expected["deadline"]["at"]
-    page.wait_for_function(f"document.querySelector('#st-answer .st-deadline')?.dataset.at === '{at}'", timeout=RUNTIME_WAIT)
+    page.wait_for_function(
+        f"document.querySelector('#st-answer .st-deadline')?.dataset.at === '{at}'", timeout=RUNTIME_WAIT
+    )
     assert [h["date"] for h in expected["deadline"]["holidays"]] == ["2026-12-25", "2026-12-28"]
     answer = page.locator("#st-answer")
     assert answer.locator("#st-answer-title").inner_text() == expected["title"]

@@ -1,0 +1,61 @@
+"""A writer's preview: `mkdocs serve` rebuilds when the coverage source changes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import coverage_data
+from tests.site_build import ROOT
+
+WAIT_SECONDS = 90  # bounded polling, not a timing assertion
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str) -> bool:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_the_source_changes(tmp_path):
+    source = tmp_path / "coverage.yml"
+    source.write_text(coverage_data.SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}/fr/remote-support/"
+        assert wait_for(url, "1 800 672 6937")
+        source.write_text(
+            source.read_text(encoding="utf-8").replace("number: 1 800 672 6937", "number: 1 800 555 0199"),
+            encoding="utf-8",
+        )
+        assert wait_for(url, "1 800 555 0199")
+    finally:
+        server.send_signal(signal.SIGINT)  # SIGTERM would leave a /tmp/mkdocs_* folder behind
+        server.wait(timeout=30)
