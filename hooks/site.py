@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
-from hooks import runtime
+from hooks import markup, runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
 from hooks.render import PageRenderer
@@ -147,7 +147,12 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return markup.repair(output) if template_name.endswith(".html") else output
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = markup.repair(output)
     lang = getattr(page.file, "locale", None) or _language(config)
     if lang == _i18n(config).default_language:
         return output
