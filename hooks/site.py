@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
-from hooks import markup, runtime
+from hooks import csp, markup, runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
 from hooks.render import PageRenderer
@@ -169,3 +169,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(site, editions)
     copy_sitemap(site, editions)
     runtime.write(checker_runtime(), site)
+    csp.write_headers(site)

@@ -1,0 +1,54 @@
+"""The site's Content-Security-Policy: its own origin only, plus what Pyodide needs.
+
+Material writes a few small inline scripts; their hashes are allowed, nothing else inline. WebAssembly
+needs 'wasm-unsafe-eval' (not 'unsafe-eval'); the checker's worker comes from the site itself. The
+policy is written to site/_headers (the format of common static hosts) for whoever hosts the site.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    hashes = set()
+    for page in site.rglob("*.html"):
+        for body in _INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            hashes.add(f"'sha256-{digest}'")
+    return sorted(hashes)
+
+
+def policy(site: Path) -> str:
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site)],
+        "worker-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "style-src": ["'self'", "'unsafe-inline'"],  # Material sets style attributes from its scripts
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def write_headers(site: Path) -> None:
+    (site / "_headers").write_text(f"/*\n  Content-Security-Policy: {policy(site)}\n", encoding="utf-8")
+
+
+def read_policy(site: Path) -> str:
+    """The policy back from site/_headers (for a server that sends it, such as the tests')."""
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        name, _, value = line.strip().partition(": ")
+        if name == "Content-Security-Policy":
+            return value
+    raise ValueError("no Content-Security-Policy in _headers")
