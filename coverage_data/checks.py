@@ -56,6 +56,14 @@ def _offerings(offerings: dict, markets: set[str], zones: set[str]) -> Found:
 
 
 def _zones(zones: dict, markets: set[str]) -> Found:
+    """Distance bands: known markets, each band beyond the one before, and every zone or none."""
+    banded = {market for zone in zones.values() for market in _dict(_dict(zone).get("max_km"))}
+    for zid, zone in zones.items():
+        for market in sorted(banded - set(_dict(_dict(zone).get("max_km")))):
+            yield (
+                ("zones", zid, "max_km"),
+                f"no distance band for market {market!r}: a market's bands cover every zone or none",
+            )
     bands: dict[str, list[float]] = {}
     for zid, zone in zones.items():
         for market, km in _dict(_dict(zone).get("max_km")).items():

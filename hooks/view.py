@@ -107,9 +107,7 @@ class View:
         bands = self.data["zones"][zone]["max_km"]
         if market not in bands:
             return self.ui("not_published")
-        before = [
-            z["max_km"][market] for z in self.data["zones"].values() if z["max_km"].get(market, 0) < bands[market]
-        ]
+        before = [z["max_km"][market] for z in self.data["zones"].values() if z["max_km"][market] < bands[market]]
         if not before:
             return self.ui("km_upto", max=f"{bands[market]:g}")
         return self.ui("km_range", min=f"{max(before) + 1:g}", max=f"{bands[market]:g}")

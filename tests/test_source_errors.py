@@ -168,3 +168,12 @@ def test_an_untranslated_holiday_name_names_the_table(tmp_path):
 def test_problem_prints_like_a_compiler(tmp_path):
     path, line = broken(tmp_path, '"3": 24}', '"3": 24, "9": 1}')
     assert str(only(problems(path))) == f"{path}:{line}: a response time for zone '9', which does not exist"
+
+
+def test_distance_bands_cover_every_zone_or_none(tmp_path):
+    path, line = broken(tmp_path, "    max_km: {ca: 80}", "    max_km: {}")
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (
+        line,
+        "no distance band for market 'ca': a market's bands cover every zone or none",
+    )
