@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build setup-python setup-node setup-browser lint
+.PHONY: serve test build validate lint setup-python setup-node setup-browser
 
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
@@ -11,10 +11,15 @@ serve: setup-python setup-node
 build: setup-python setup-node
 	$(PY) -m mkdocs build --strict
 
-test: setup-python setup-node setup-browser
+test: lint setup-node setup-browser
+	$(PY) -m pytest
+
+validate: setup-python
+	$(PY) -m checker validate
+
+lint: setup-python
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
 
 setup-python: .venv/.installed
 .venv/.installed: pyproject.toml

@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 
 from coverage_data import checks, holiday_table
-from coverage_data.problems import Problem, SourceError
+from coverage_data.problems import Problem, SourceError, display_path
 from coverage_data.yaml_lines import Path_, line_of, parse
 
 SOURCE = Path(__file__).with_name("coverage.yml")
@@ -22,7 +22,7 @@ SCHEMA = Path(__file__).with_name("schema.json")
 
 def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
     """The compiled data of the source at `path`, or SourceError with every problem found."""
-    file = _display(path)
+    file = display_path(path)
     data, lines, problems = parse(path, file)
 
     def at(found: list[tuple[Path_, str]]) -> list[Problem]:
@@ -39,12 +39,6 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
     if found:
         raise SourceError(at(found))
     return compile_data(data, holidays)
-
-
-def _display(path: Path) -> str:
-    """The path as a writer would type it: relative to where they are, when it is below."""
-    path = path.resolve()
-    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
 
 
 def _schema_problems(data: dict):

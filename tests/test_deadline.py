@@ -97,3 +97,32 @@ def test_bad_or_unknown_dates_get_a_clear_message(data, value, message):
     response = respond(data, {"market": "ca", "contract": "standard-sla", "zone": "3", "dispatched": value}, "en")
     assert not response["ok"]
     assert message in response["errors"]["dispatched"]
+
+
+def test_writers_add_and_remove_observed_days(tmp_path):
+    import coverage_data
+    from tests.conftest import BUILD_DAY
+
+    text = coverage_data.SOURCE.read_text(encoding="utf-8").replace(
+        "  add: []\n  remove: []\n",
+        "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: Company Day, fr: Journée de l'entreprise}}\n"
+        "  remove:\n    - {market: ca, date: 2026-12-25}\n",
+    )
+    path = tmp_path / "coverage.yml"
+    path.write_text(text, encoding="utf-8")
+    adjusted = coverage_data.load(path, today=BUILD_DAY)
+    found = respond(
+        adjusted,
+        {"market": "ca", "contract": "standard-sla", "zone": "1", "dispatched": "2026-11-20T16:00", "region": "ON"},
+        "fr",
+    )
+    assert found["answer"]["deadline"]["holidays"] == [
+        {"date": "2026-11-23", "text": "lundi 23 novembre 2026 — Journée de l'entreprise"}
+    ]
+    assert found["answer"]["deadline"]["at"] == "2026-11-24T15:00"
+    christmas = respond(
+        adjusted,
+        {"market": "ca", "contract": "standard-sla", "zone": "1", "dispatched": "2026-12-24T16:00", "region": "QC"},
+        "en",
+    )
+    assert christmas["answer"]["deadline"]["at"] == "2026-12-25T15:00"  # removed for the whole market
