@@ -17,6 +17,7 @@ from coverage_data.problems import Problem
 
 Path_ = tuple[str | int, ...]
 
+_BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -48,6 +49,8 @@ class _Walker:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
+            return node.value  # YAML 1.2: ON (Ontario), yes, no, off are words, not booleans
         value = self._scalars.construct_object(node)
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 

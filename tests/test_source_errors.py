@@ -177,3 +177,15 @@ def test_distance_bands_cover_every_zone_or_none(tmp_path):
         line,
         "no distance band for market 'ca': a market's bands cover every zone or none",
     )
+
+
+def test_yaml_1_1_booleans_are_words(tmp_path):
+    """`ON` (Ontario) and `no` stay strings; only true and false are booleans."""
+    text = ORIGINAL.replace(
+        "  add: []\n", "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: no, fr: Non}}\n"
+    )
+    path = tmp_path / "coverage.yml"
+    path.write_text(text, encoding="utf-8")
+    data = coverage_data.load(path, today=BUILD_DAY)
+    assert data["markets"]["ca"]["chatbot"] is False
+    assert "2026-11-23 " in " ".join(data["holidays"]["days"]["ca"]["ON"])
