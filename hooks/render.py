@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
-from hooks.runtime import Runtime
+from hooks.runtime import ANSWERS, Runtime
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -78,6 +78,7 @@ class PageRenderer:
             "pyodide": self.asset(self.runtime.pyodide_dir),
             "archive": self.asset(self.runtime.archive_path),
             "worker": self.asset("assets/checker/worker.js"),
+            "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
             "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
         }
 

@@ -14,6 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.query import contracts, guarantee_options
+from checker.service import respond, to_json
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
 # The files Pyodide's core needs (no package wheels: nothing is loaded by name).
@@ -65,6 +68,31 @@ def checker_archive(data: dict) -> bytes:
         data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+ANSWERS = "assets/checker/answers"
+
+
+def prebuilt_questions(data: dict) -> dict[str, dict]:
+    """The finite part of the input, each with its file name: every market × contract × guarantee × zone
+    (or none), as the form asks them. The page shows these at once; Pyodide answers everything else."""
+    questions = {}
+    for market in data["markets"]:
+        for contract in contracts(data):
+            for guarantee in [None, *guarantee_options(data, contract)]:
+                for zone in [None, *data["zones"]]:
+                    params = {"market": market, "contract": contract, "guarantee": guarantee, "zone": zone}
+                    name = ".".join(str(value) if value is not None else "-" for value in params.values())
+                    questions[name] = {key: str(value) for key, value in params.items() if value is not None}
+    return questions
+
+
+def write_answers(data: dict, site: Path) -> None:
+    for lang in data["languages"]:
+        folder = site / ANSWERS / lang
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, params in prebuilt_questions(data).items():
+            (folder / f"{name}.json").write_text(to_json(respond(data, params, lang)), encoding="utf-8")
 
 
 def write(runtime_: Runtime, site: Path) -> None:

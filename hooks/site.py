@@ -169,4 +169,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     split_search_index(site, editions)
     copy_sitemap(site, editions)
     runtime.write(checker_runtime(), site)
+    runtime.write_answers(source_data(), site)
     csp.write_headers(site)

@@ -127,15 +127,28 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.route("**/assets/pyodide/**", lambda route: route.abort())
-    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
-    assert answered(page) == "error"
     status = page.locator("#st-checker-status")
-    assert (
+    unavailable = (
         "Le vérificateur interactif n'est pas disponible : son environnement d'exécution n'a pas pu être chargé."
-        in status.inner_text()
     )
+    # A question only the runtime can answer: the page says why there is no answer.
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00")
+    assert answered(page) == "error"
+    page.wait_for_function(
+        "document.querySelector('#st-checker-status').innerText.includes('disponible')", timeout=RUNTIME_WAIT
+    )
+    assert unavailable in status.inner_text()
     assert page.locator("table.st-zones").is_visible()
     assert not page.locator("#st-checker-form").is_visible()
+    # A question the build answered: its answer stays, and the page still says the checker is unavailable.
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
+    page.wait_for_function(
+        "document.querySelector('#st-checker-status').innerText.includes('disponible')", timeout=RUNTIME_WAIT
+    )
+    assert page.locator("#st-answer").get_attribute("data-state") == "ready"
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    assert page.locator(".st-response").inner_text().startswith("Objectif : un technicien sur place dans les 8 heures")
+    assert unavailable in status.inner_text()
     assert errors == []
     context.close()
 
@@ -157,3 +170,17 @@ def test_the_runtime_loads_only_on_the_checker_page(page):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/assets/pyodide/" in url or "/assets/checker/" in url]
+
+
+def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
+    page.goto("/checker/?market=us&contract=performance-sla&guarantee=8&zone=1")
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
+    prebuilt = page.locator("#st-answer-body").inner_html()
+    page.wait_for_function("document.querySelector('#st-checker-progress').hidden", timeout=RUNTIME_WAIT)
+    page.get_by_label("Zone", exact=True).select_option("2")
+    page.wait_for_selector('#st-answer[data-source="pyodide"] .st-zone', timeout=RUNTIME_WAIT)
+    page.get_by_label("Zone", exact=True).select_option("1")
+    page.wait_for_function("document.querySelector('.st-zone').innerText.startsWith('Zone 1')", timeout=RUNTIME_WAIT)
+    assert page.locator("#st-answer").get_attribute("data-source") == "pyodide"
+    assert page.locator("#st-answer-body").inner_html() == prebuilt
+    assert page.console_errors == []

@@ -75,3 +75,19 @@ def test_pyodide_answers_equal_cpython_byte_for_byte(tmp_path, data):
     assert output["python"].startswith("3.1")
     for question, answer in zip(questions, output["answers"], strict=True):
         assert answer == to_json(respond(data, question["params"], question["lang"])), question
+
+
+def test_the_shipped_answers_are_the_checkers(site):
+    """The build's answers for the finite part of the input are CPython's, byte for byte; the test above
+    shows that Pyodide gives the same bytes for the same questions."""
+    from coverage_data import load
+    from hooks.runtime import ANSWERS, prebuilt_questions
+
+    data = load()  # as the site fixture's build did, today
+    questions = prebuilt_questions(data)
+    assert len(questions) == len(data["markets"]) * 8 * (len(data["zones"]) + 1)
+    for lang in data["languages"]:
+        files = sorted((site / ANSWERS / lang).glob("*.json"))
+        assert [file.stem for file in files] == sorted(questions)
+        for file in files:
+            assert file.read_text(encoding="utf-8") == to_json(respond(data, questions[file.stem], lang)), file

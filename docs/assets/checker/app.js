@@ -72,10 +72,28 @@ function keepStateInLanguageLinks() {
   }
 }
 
-// ---- The worker.
+// ---- Answers: prebuilt by the build for the finite part of the input, Pyodide for everything else.
 let worker = null;
+let runtimeReady = false;
+let pending = null; // a question waiting for the runtime
+let latest = 0;
 let asked = 0;
 const waiting = new Map();
+const PREBUILT = ["market", "contract", "guarantee", "zone"];
+
+// The build ran the same checker on every market × contract × guarantee × zone: such a question,
+// in the ids the form uses, is answered from its file at once. Any other question waits for Pyodide.
+async function prebuilt(params) {
+  const names = Object.keys(params);
+  if (!names.every((name) => PREBUILT.includes(name) && /^[a-z0-9-]+$/.test(params[name]))) return null;
+  const file = `${PREBUILT.map((name) => params[name] ?? "-").join(".")}.json`;
+  try {
+    const response = await fetch(new URL(file, new URL(config.answers, document.baseURI)));
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
+}
 
 function startWorker() {
   if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
@@ -99,14 +117,24 @@ function startWorker() {
   worker.postMessage({ type: "start", pyodide: absolute(config.pyodide), archive: absolute(config.archive) });
 }
 
-function ask(params) {
+function askWorker(params) {
   const id = ++asked;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
     worker.postMessage({ type: "ask", id, params, lang: config.lang });
-  }).then((response) => {
-    if (id === asked) render(response); // an answer overtaken by a newer question is dropped
   });
+}
+
+async function answerFor(params) {
+  const id = ++latest;
+  const response = runtimeReady ? await askWorker(params) : await prebuilt(params);
+  if (id !== latest) return; // overtaken by a newer question
+  if (response) {
+    render(response, runtimeReady ? "pyodide" : "prebuilt");
+  } else {
+    pending = params;
+    answer.dataset.state = "loading";
+  }
 }
 
 function showProgress(percent) {
@@ -115,19 +143,23 @@ function showProgress(percent) {
 }
 
 function ready() {
+  runtimeReady = true;
   progressBar.hidden = true;
   statusText.textContent = config.text.ready;
-  const fromURL = paramsFromURL();
-  ask(Object.keys(fromURL).length ? fromURL : paramsFromForm());
+  if (pending) {
+    const question = pending;
+    pending = null;
+    answerFor(question);
+  }
 }
 
 function unavailable(reason) {
   progressBar.hidden = true;
   statusText.textContent = say("unavailable", { reason });
   status.classList.add("st-unavailable");
-  form.hidden = true;
+  form.hidden = true; // a form that cannot answer is not offered
   answer.hidden = false;
-  answer.dataset.state = "error";
+  if (answer.dataset.state !== "ready") answer.dataset.state = "error"; // a prebuilt answer shown stays: it is right
   worker?.terminate();
 }
 
@@ -217,7 +249,8 @@ function clearErrors() {
   }
 }
 
-function render(response) {
+function render(response, source) {
+  answer.dataset.source = source;
   clearErrors();
   answer.hidden = false;
   if (!response.ok) {
@@ -249,16 +282,16 @@ function render(response) {
 let typing = 0;
 form.addEventListener("change", () => {
   showRelevantFields();
-  if (worker) ask(paramsFromForm());
+  answerFor(paramsFromForm());
 });
 form.addEventListener("input", (event) => {
   if (event.target.name !== "km") return;
   clearTimeout(typing);
-  typing = setTimeout(() => worker && ask(paramsFromForm()), 200);
+  typing = setTimeout(() => answerFor(paramsFromForm()), 200);
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  if (worker) ask(paramsFromForm()).then(() => document.getElementById("st-answer-heading").focus());
+  answerFor(paramsFromForm()).then(() => document.getElementById("st-answer-heading").focus());
 });
 document.getElementById("st-copy-link").addEventListener("click", async () => {
   try {
@@ -278,5 +311,7 @@ document.getElementById("st-print").addEventListener("click", () => {
 status.hidden = false;
 form.hidden = false;
 answer.hidden = false;
-fillForm(paramsFromURL());
+const fromURL = paramsFromURL();
+fillForm(fromURL);
 startWorker();
+answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm());
