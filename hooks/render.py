@@ -77,6 +77,7 @@ class PageRenderer:
             "lang": self.view.lang,
             "pyodide": self.asset(self.runtime.pyodide_dir),
             "archive": self.asset(self.runtime.archive_path),
+            "snapshot": self.asset(self.runtime.snapshot_path),
             "worker": self.asset("assets/checker/worker.js"),
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
             "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},

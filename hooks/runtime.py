@@ -10,6 +10,8 @@ import hashlib
 import io
 import json
 import shutil
+import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ class Runtime:
     pyodide_version: str
     archive_name: str
     archive: bytes
+    snapshot: Path  # Pyodide's memory with the checker imported (see make_snapshot.mjs)
 
     @property
     def pyodide_dir(self) -> str:
@@ -41,6 +44,10 @@ class Runtime:
     def archive_path(self) -> str:
         return f"assets/checker/{self.archive_name}"
 
+    @property
+    def snapshot_path(self) -> str:
+        return f"assets/checker/{self.snapshot.name}"
+
 
 class RuntimeMissing(Exception):
     pass
@@ -50,12 +57,13 @@ def runtime(data: dict) -> Runtime:
     package = PYODIDE / "package.json"
     if not package.is_file():
         raise RuntimeMissing(f"{package.relative_to(ROOT)} is missing: run `npm ci` (the README's commands do)")
+    version = json.loads(package.read_text())["version"]
     archive = checker_archive(data)
     digest = hashlib.sha256(archive).hexdigest()[:12]
-    return Runtime(json.loads(package.read_text())["version"], f"checker-{digest}.zip", archive)
+    return Runtime(version, f"checker-{digest}.zip", archive, memory_snapshot(version))
 
 
-def checker_archive(data: dict) -> bytes:
+def checker_archive(data: dict | None) -> bytes:
     """checker/*.py (runtime modules) and checker/coverage.json, as a zip that Pyodide unpacks."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -64,10 +72,34 @@ def checker_archive(data: dict) -> bytes:
                 archive.writestr(
                     zipfile.ZipInfo(f"checker/{path.name}", _EPOCH), path.read_bytes(), zipfile.ZIP_DEFLATED
                 )
-        # The source's order is meaning (the first market is the default): keys are not sorted here.
-        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
+        if data is not None:
+            # The source's order is meaning (the first market is the default): keys are not sorted here.
+            data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
+
+
+SNAPSHOTS = ROOT / ".cache" / "snapshots"
+
+
+def memory_snapshot(version: str) -> Path:
+    """The snapshot for this Pyodide and this checker code, made once with Node and kept in .cache/."""
+    code = checker_archive(None)
+    name = f"snapshot-{hashlib.sha256(version.encode() + code).hexdigest()[:12]}.bin"
+    target = SNAPSHOTS / name
+    if not target.is_file():
+        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as folder:
+            (Path(folder) / "code.zip").write_bytes(code)
+            made = Path(folder) / name
+            result = subprocess.run(
+                ["node", str(ROOT / "hooks" / "make_snapshot.mjs"), "code.zip", str(made)],
+                cwd=folder, capture_output=True, text=True,
+            )  # fmt: skip
+            if result.returncode != 0:
+                raise RuntimeMissing(f"Pyodide's memory snapshot could not be made: {result.stderr.strip()[-500:]}")
+            shutil.move(made, target)  # whole or not at all: a build never sees half a snapshot
+    return target
 
 
 ANSWERS = "assets/checker/answers"
@@ -103,3 +135,4 @@ def write(runtime_: Runtime, site: Path) -> None:
     archive = site / runtime_.archive_path
     archive.parent.mkdir(parents=True, exist_ok=True)
     archive.write_bytes(runtime_.archive)
+    shutil.copyfile(runtime_.snapshot, site / runtime_.snapshot_path)

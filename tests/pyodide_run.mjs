@@ -1,11 +1,11 @@
 // Run the checker inside real Pyodide under Node (the same npm package the site ships), on the same
-// archive the site ships. Usage: node pyodide_run.mjs ARCHIVE REQUESTS.json ANSWERS.json
+// archive and memory snapshot the site ships. Usage: node pyodide_run.mjs ARCHIVE REQUESTS.json ANSWERS.json SNAPSHOT
 // Each request is {params, lang}; each answer is the JSON text `checker.browser.handle` returns.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [archivePath, requestsPath, answersPath] = process.argv.slice(2);
-const pyodide = await loadPyodide({ packages: [] });
+const [archivePath, requestsPath, answersPath, snapshotPath] = process.argv.slice(2);
+const pyodide = await loadPyodide({ packages: [], _loadSnapshot: readFileSync(snapshotPath) });
 const archive = readFileSync(archivePath);
 pyodide.unpackArchive(new Uint8Array(archive.buffer, archive.byteOffset, archive.byteLength), "zip", {
   extractDir: "/home/pyodide/app",

@@ -61,13 +61,15 @@ def every_question(data: dict) -> list[dict]:
     return questions
 
 
-def test_pyodide_answers_equal_cpython_byte_for_byte(tmp_path, data):
+def test_pyodide_answers_equal_cpython_byte_for_byte(tmp_path, data, site):
+    """As the browser runs it: Pyodide started from the site's memory snapshot, then the archive."""
+    (snapshot,) = (site / "assets" / "checker").glob("snapshot-*.bin")
     questions = every_question(data)
     assert len(questions) > 1200
     (tmp_path / "archive.zip").write_bytes(checker_archive(data))
     (tmp_path / "questions.json").write_text(json.dumps(questions), encoding="utf-8")
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "pyodide_run.mjs"), "archive.zip", "questions.json", "answers.json"],
+        ["node", str(ROOT / "tests" / "pyodide_run.mjs"), "archive.zip", "questions.json", "answers.json", str(snapshot)],
         cwd=tmp_path, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr

@@ -114,7 +114,12 @@ function startWorker() {
       waiting.delete(message.id);
     }
   };
-  worker.postMessage({ type: "start", pyodide: absolute(config.pyodide), archive: absolute(config.archive) });
+  worker.postMessage({
+    type: "start",
+    pyodide: absolute(config.pyodide),
+    archive: absolute(config.archive),
+    snapshot: absolute(config.snapshot),
+  });
 }
 
 function askWorker(params) {

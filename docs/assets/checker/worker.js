@@ -4,16 +4,21 @@
 
 let ask = null;
 
-async function start({ pyodide: pyodideURL, archive: archiveURL }) {
+async function start({ pyodide: pyodideURL, archive: archiveURL, snapshot: snapshotURL }) {
   const progress = (percent) => self.postMessage({ type: "progress", percent });
   progress(5);
   const archiveBytes = fetch(archiveURL).then((response) => {
     if (!response.ok) throw new Error(`${archiveURL}: ${response.status}`);
     return response.arrayBuffer();
   });
+  // Pyodide's memory with the checker already imported, made at build time: no start-up, no imports.
+  const snapshot = fetch(snapshotURL).then((response) => {
+    if (!response.ok) throw new Error(`${snapshotURL}: ${response.status}`);
+    return response.arrayBuffer();
+  });
   const { loadPyodide } = await import(`${pyodideURL}pyodide.mjs`);
   progress(20);
-  const pyodide = await loadPyodide({ indexURL: pyodideURL, packages: [], fullStdLib: false });
+  const pyodide = await loadPyodide({ indexURL: pyodideURL, packages: [], _loadSnapshot: snapshot });
   progress(80);
   pyodide.unpackArchive(new Uint8Array(await archiveBytes), "zip", { extractDir: "/home/pyodide/app" });
   progress(90);

@@ -1,0 +1,413 @@
+"""The benchmark of issue 5, in one run: `make bench` (documented in the README).
+
+It builds the site; builds a *reference page* that loads the same pinned Pyodide the textbook way (a
+script tag, `loadPyodide()` on the main thread) and computes the same answer through the same checker;
+serves both from one localhost server that behaves like a static host (brotli or gzip as the browser
+asks, long caching for versioned and content-hashed files); measures both alternately in Debian's
+Chromium through Playwright (cold: a new browser profile; warm: the same profile again); runs Lighthouse
+(mobile preset) on the checker page, a plain page and the reference; times `mkdocs build` on the real
+source and on synthetic sources 10x and 100x larger; prints one table and writes bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import brotli
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+
+from coverage_data import SOURCE  # noqa: E402
+from coverage_data.yaml_lines import parse  # noqa: E402
+from hooks.runtime import PYODIDE, checker_archive  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SHARE = "market=ca&contract=performance-sla&guarantee=4&zone=2"
+SHARE_DISPATCHED = SHARE + "&dispatched=2026-11-20T16:30&region=ON"
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
+IMMUTABLE = ("/assets/pyodide/", "/assets/checker/checker-", "/assets/stylesheets/main.", "/assets/stylesheets/palette.",
+             "/assets/javascripts/bundle.", "/reference/pyodide/")  # fmt: skip
+
+# What the page and the reference mark when their answer is on screen: the time since navigation.
+OBSERVER = """
+(() => {
+  window.__answers = [];
+  const seen = () => {
+    const ours = document.querySelector('#st-answer[data-state="ready"]');
+    const reference = document.querySelector('#answer[data-state="ready"]');
+    const element = ours || reference;
+    if (!element) return;
+    const source = element.dataset.source || 'pyodide';
+    const key = source + ':' + element.textContent.length + ':' + (element.querySelector('.st-zone, pre') || {}).textContent;
+    if (!window.__answers.length || window.__answers[window.__answers.length - 1].key !== key) {
+      window.__answers.push({ source, at: performance.now(), key });
+    }
+  };
+  new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();
+"""
+
+
+# ---- A static host on localhost.
+class Host(http.server.SimpleHTTPRequestHandler):
+    cache: dict[tuple[str, str], bytes] = {}  # noqa: RUF012 - shared by the server's threads on purpose
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        accepted = self.headers.get("Accept-Encoding", "")
+        encoding = "br" if "br" in accepted else "gzip" if "gzip" in accepted else ""
+        body = path.read_bytes()
+        if encoding and path.suffix in COMPRESSIBLE and len(body) > 1024:
+            key = (str(path), encoding)
+            if key not in Host.cache:
+                Host.cache[key] = (
+                    brotli.compress(body, quality=9 if len(body) > 1_000_000 else 11)
+                    if encoding == "br"
+                    else gzip.compress(body, 9)
+                )
+            body = Host.cache[key]
+        else:
+            encoding = ""
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.send_header("Vary", "Accept-Encoding")
+        immutable = any(part in self.path for part in IMMUTABLE)
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+@contextmanager
+def host(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+# ---- Building.
+def build(site: Path, source: Path | None = None) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"COVERAGE_SOURCE": str(source)} if source else {})}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True
+    )
+    return time.perf_counter() - started
+
+
+def reference_page(site: Path, data: dict) -> None:
+    """The textbook way, on the same Pyodide and the same checker: script tag, main thread."""
+    folder = site / "reference"
+    (folder / "pyodide").mkdir(parents=True, exist_ok=True)
+    for name in ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copyfile(PYODIDE / name, folder / "pyodide" / name)
+    (folder / "checker.zip").write_bytes(checker_archive(data))
+    (folder / "index.html").write_text(
+        """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Coverage checker (reference)</title><script src="pyodide/pyodide.js"></script></head>
+<body><h1>Coverage checker (reference)</h1><pre id="answer" data-state="loading">Loading…</pre>
+<script>
+(async () => {
+  const pyodide = await loadPyodide();
+  const archive = await (await fetch("checker.zip")).arrayBuffer();
+  pyodide.unpackArchive(new Uint8Array(archive), "zip", { extractDir: "/home/pyodide/app" });
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+  const browser = pyodide.pyimport("checker.browser");
+  browser.load("/home/pyodide/app/checker/coverage.json");
+  const params = Object.fromEntries(new URLSearchParams(location.search));
+  const response = JSON.parse(browser.handle(JSON.stringify({ params, lang: "en" })));
+  const a = response.answer;
+  const out = document.getElementById("answer");
+  out.textContent = [a.title, a.zone && a.zone.text, a.response && a.response.text, a.deadline && a.deadline.text].filter(Boolean).join("\\n");
+  out.dataset.state = "ready";
+})();
+</script></body></html>
+""",
+        encoding="utf-8",
+    )
+
+
+def synthetic_source(factor: int, target: Path) -> int:
+    """The real source with `factor` times the offerings (each with its marks, benefits and page)."""
+    data, _, _ = parse(SOURCE, "coverage.yml")
+    offerings = dict(data["offerings"])
+    for copy in range(1, factor):
+        for oid, offering in offerings.items():
+            new = f"{oid}-{copy}"
+            data["offerings"][new] = {
+                **offering,
+                "name": {lang: f"{text} {copy}" for lang, text in offering["name"].items()},
+            }
+            data["offerings"][new].pop("add_on_to", None)
+            data["benefits"][new] = data["benefits"][oid]
+            for row in data["attributes"]:
+                row["marks"][new] = row["marks"][oid]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    target.write_text(text, encoding="utf-8")
+    return len(text.encode())
+
+
+# ---- Measuring in the browser.
+def first_answers(browser_type, url: str, profile: Path, visits: int = 1, live: bool = True) -> list[list[dict]]:
+    """For each visit in one profile: the answers in order, each with its time since navigation, once
+    a live answer (from Pyodide) is on screen, or any answer when `live` is false."""
+    context = browser_type.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
+    context.add_init_script(OBSERVER)
+    results = []
+    for _ in range(visits):
+        page = context.new_page()
+        page.goto(url)
+        wanted = "a.source === 'pyodide'" if live else "true"
+        page.wait_for_function(f"window.__answers && window.__answers.some(a => {wanted})", timeout=120_000)
+        results.append(page.evaluate("window.__answers"))
+        page.close()
+    context.close()
+    return results
+
+
+def change_time(browser_type, url: str) -> float:
+    """Milliseconds from changing one field to the new answer on screen, runtime ready."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = browser_type.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("document.querySelector('#st-checker-progress').hidden", timeout=120_000)
+        times = []
+        for zone in ("3", "1", "2", "3", "1", "2", "1"):
+            elapsed = page.evaluate(
+                """zone => new Promise(resolve => {
+                    const select = document.getElementById('st-field-zone');
+                    const answer = document.getElementById('st-answer');
+                    const start = performance.now();
+                    new MutationObserver((_, observer) => {
+                      if (answer.dataset.source === 'pyodide' && document.querySelector('.st-zone')?.textContent.startsWith('Zone ' + zone)) {
+                        observer.disconnect(); resolve(performance.now() - start);
+                      }
+                    }).observe(answer, { subtree: true, childList: true, attributes: true });
+                    select.value = zone; select.dispatchEvent(new Event('change', { bubbles: true }));
+                })""",
+                zone,
+            )
+            times.append(elapsed)
+        context.close()
+    return statistics.median(times)
+
+
+def pyodide_bytes_elsewhere(browser_type, base: str) -> int:
+    with tempfile.TemporaryDirectory() as profile:
+        context = browser_type.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = context.new_page()
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request))
+        for path in ("/", "/compare/", "/fr/onsite-support/", "/offerings/performance-sla/", "/fr/remote-support/"):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+        total = sum(
+            r.sizes()["responseBodySize"] for r in fetched if "/assets/pyodide/" in r.url or "/assets/checker/" in r.url
+        )
+        context.close()
+    return total
+
+
+def lighthouse(url: str) -> dict:
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run(
+            [str(binary), url, "--only-categories=performance", "--output=json", f"--output-path={report}", "--quiet",
+             "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run --disable-sync"],
+            env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True,
+        )  # fmt: skip
+        audits = json.loads(report.read_text())
+    return {
+        "score": audits["categories"]["performance"]["score"],
+        "tbt": audits["audits"]["total-blocking-time"]["numericValue"],
+        "lcp": audits["audits"]["largest-contentful-paint"]["numericValue"],
+    }
+
+
+def summary(values: list[float]) -> str:
+    return f"{statistics.median(values):,.0f} ms ({min(values):,.0f}–{max(values):,.0f})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from coverage_data import load
+
+    shutil.rmtree(OUT, ignore_errors=True)
+    OUT.mkdir(parents=True)
+    site = OUT / "site"
+    build_times = [build(site) for _ in range(3)]
+    reference_page(site, load())
+
+    rows: list[tuple[str, str, str, str, str]] = []
+    with host(site) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium
+        ours_url, ours_dispatched = f"{base}/checker/?{SHARE}", f"{base}/checker/?{SHARE_DISPATCHED}"
+        ref_url, ref_dispatched = f"{base}/reference/?{SHARE}", f"{base}/reference/?{SHARE_DISPATCHED}"
+        first_answers(chromium, ours_dispatched, OUT / "warm-up")  # fill the host's compression cache
+        first_answers(chromium, ref_url, OUT / "warm-up-ref")
+        measured: dict[str, list[float]] = {
+            key: [] for key in ("ours_first", "ref_first", "ours_live", "ref_live", "ours_warm", "ref_warm")
+        }
+        for run in range(args.runs):  # alternately, each in a new profile
+            for who, plain, dispatched in (("ours", ours_url, ours_dispatched), ("ref", ref_url, ref_dispatched)):
+                measured[f"{who}_first"].append(
+                    first_answers(chromium, plain, OUT / f"{who}-first-{run}", live=False)[0][0]["at"]
+                )
+                cold, warm = first_answers(chromium, dispatched, OUT / f"{who}-live-{run}", visits=2)
+                measured[f"{who}_live"].append(next(a["at"] for a in cold if a["source"] == "pyodide"))
+                measured[f"{who}_warm"].append(next(a["at"] for a in warm if a["source"] == "pyodide"))
+        change = change_time(chromium, ours_url)
+        elsewhere = pyodide_bytes_elsewhere(chromium, base)
+        lh_checker = lighthouse(f"{base}/checker/?{SHARE}")
+        lh_plain = lighthouse(f"{base}/compare/")
+        lh_home = lighthouse(f"{base}/fr/")
+        lh_reference = lighthouse(f"{base}/reference/?{SHARE}")
+
+    def ratio(ours: str, ref: str) -> float:
+        return statistics.median(measured[ours]) / statistics.median(measured[ref])
+
+    rows += [
+        (
+            "first answer, share link, cold",
+            summary(measured["ref_first"]),
+            summary(measured["ours_first"]),
+            f"{ratio('ours_first', 'ref_first'):.0%}",
+            "≤ 15 %",
+        ),
+        (
+            "live answer from Pyodide (with dispatch), cold",
+            summary(measured["ref_live"]),
+            summary(measured["ours_live"]),
+            f"{ratio('ours_live', 'ref_live'):.0%}",
+            "≤ 60 %",
+        ),
+        (
+            "live answer from Pyodide (with dispatch), warm",
+            summary(measured["ref_warm"]),
+            summary(measured["ours_warm"]),
+            f"{ratio('ours_warm', 'ref_warm'):.0%}",
+            "≤ 50 %",
+        ),
+        (
+            "main thread blocked (Lighthouse TBT, mobile)",
+            f"{lh_reference['tbt']:,.0f} ms",
+            f"{lh_checker['tbt']:,.0f} ms",
+            "",
+            "< 200 ms",
+        ),
+        (
+            "Lighthouse performance, checker page",
+            f"{lh_reference['score']:.2f}",
+            f"{lh_checker['score']:.2f}",
+            "",
+            "≥ 0.95",
+        ),
+        (
+            "Lighthouse performance, /compare/ and /fr/",
+            "",
+            f"{lh_plain['score']:.2f} and {lh_home['score']:.2f}",
+            "",
+            "1.00",
+        ),
+        ("answer after changing one field, runtime ready", "", f"{change:.0f} ms", "", "< 50 ms"),
+        ("bytes of Pyodide on five other pages", "", f"{elsewhere}", "", "0"),
+    ]
+    sizes = {}
+    for factor in (1, 10, 100):
+        source = OUT / f"source-{factor}x.yml"
+        sizes[factor] = (synthetic_source(factor, source), build(OUT / f"site-{factor}x", source))
+    base_size, base_time = sizes[1]
+    scaling = ", ".join(
+        f"{f}×: {t:.2f} s ({t / base_time * base_size / s:.2f} of linear)" for f, (s, t) in sizes.items()
+    )
+    rows += [
+        ("`mkdocs build`, both editions (median of 3)", "", f"{statistics.median(build_times):.2f} s", "", "< 3 s"),
+        ("`mkdocs build` on 1×, 10×, 100× the source", "", scaling, "", "linear"),
+    ]
+    table = ["| figure | textbook reference | this site | ratio | target |", "| --- | --- | --- | --- | --- |"]
+    table += [f"| {' | '.join(row)} |" for row in rows]
+    versions = {
+        "python": platform.python_version(),
+        "chromium": subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip(),
+        "pyodide": json.loads((PYODIDE / "package.json").read_text())["version"],
+        "lighthouse": json.loads((ROOT / "bench" / "node_modules" / "lighthouse" / "package.json").read_text())[
+            "version"
+        ],
+    }
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+    report = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` ({args.runs} runs each, medians with min–max).",
+            f"Machine: {machine}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
+            "Served from localhost by bench/run.py's static host (brotli/gzip as asked, long caching for versioned files).",
+            "Cold: a new browser profile; warm: a second visit in the same profile. Times are from navigation start.",
+            "",
+            *table,
+            "",
+        ]
+    )
+    print(report)
+    (ROOT / "bench" / "RESULTS.md").write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
