@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import platform
@@ -28,6 +29,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import brotli
 import yaml
@@ -77,15 +79,15 @@ OBSERVER = """
 
 # ---- A static host on localhost.
 class Host(http.server.SimpleHTTPRequestHandler):
-    cache: dict[tuple[str, str], bytes] = {}  # noqa: RUF012 - shared by the server's threads on purpose
+    cache: ClassVar[dict[tuple[str, str], bytes]] = {}  # shared by the server's threads on purpose
 
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
     }
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):
@@ -119,8 +121,6 @@ class Host(http.server.SimpleHTTPRequestHandler):
         immutable = any(part in self.path for part in IMMUTABLE)
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
