@@ -23,10 +23,24 @@ def imported_names(path: Path) -> set[str]:
 
 
 def test_every_import_is_the_standard_library_or_the_checker():
-    # The CLI alone reads the YAML source, through the project's own coverage_data, inside a function.
+    # Only the CPython-only modules (the CLI and the translation report) read the YAML source, through the
+    # project's own coverage_data; the browser never gets them (they are left out of the shipped archive).
+    from hooks.runtime import CPYTHON_ONLY
+
     for path in MODULES:
         outside = imported_names(path) - set(sys.stdlib_module_names) - {"checker"}
-        assert outside <= ({"coverage_data"} if path.name == "cli.py" else set()), (path.name, outside)
+        assert outside <= ({"coverage_data"} if path.name in CPYTHON_ONLY else set()), (path.name, outside)
+
+
+def test_the_shipped_archive_holds_the_browser_modules_only(data):
+    import io
+    import zipfile
+
+    from hooks.runtime import CPYTHON_ONLY, checker_archive
+
+    names = set(zipfile.ZipFile(io.BytesIO(checker_archive(data))).namelist())
+    assert "checker/coverage.json" in names and "checker/browser.py" in names
+    assert not {f"checker/{name}" for name in CPYTHON_ONLY} & names
 
 
 def test_the_checker_imports_and_answers_with_no_site_packages(tmp_path, data):
