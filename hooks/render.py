@@ -1,15 +1,15 @@
 """Render a page's Markdown as a Jinja template whose helpers insert the source's facts as HTML.
 
-Every helper returns one HTML block (autoescaped: a text of the source is never markup), which
-Markdown passes through untouched. Tab sets are written in the markup of pymdownx.tabbed, so that
-Material's linked content tabs ("United States / Canada") work across the page.
+The helpers' HTML (autoescaped: a text of the source is never markup) does not go through Markdown,
+which gains nothing from it and slows down on large raw HTML: Markdown sees a small placeholder, and
+`fill` puts the HTML in its place once Markdown is done. Tab sets are written in the markup of
+pymdownx.tabbed, so that Material's linked content tabs ("United States / Canada") work across the page.
 """
 
 from __future__ import annotations
 
 import itertools
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -27,12 +27,6 @@ ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_BLANK_LINES = re.compile(r"\n\s*\n")
-
-
-def block(html: str) -> Markup:
-    """An HTML block that Markdown keeps whole: no blank line inside, one around it."""
-    return Markup("\n" + _BLANK_LINES.sub("\n", html.strip()) + "\n")
 
 
 class PageRenderer:
@@ -44,6 +38,8 @@ class PageRenderer:
         self.edition = edition  # "" for the default edition, "fr/" for French
         self.runtime = runtime
         self._tab_sets = itertools.count(1)
+        self._depth = 0  # > 0 while a template renders: its partials are plain HTML inside it
+        self.blocks: dict[str, str] = {}  # placeholder -> HTML, for `fill`
 
     def asset(self, path: str) -> str:
         """A file at the site's root (assets exist once, for both editions), relative to this page."""
@@ -60,7 +56,28 @@ class PageRenderer:
         return urlencode(self.view.share_params(contract))
 
     def partial(self, name: str, **values: object) -> Markup:
-        return block(ENV.get_template(name).render(v=self.view, h=self, **values))
+        """A template's HTML: in place inside another template, as a placeholder in the page's Markdown."""
+        return self._place(self._render(name, **values))
+
+    def _render(self, name: str, **values: object) -> str:
+        self._depth += 1
+        try:
+            return ENV.get_template(name).render(v=self.view, h=self, **values)
+        finally:
+            self._depth -= 1
+
+    def _place(self, html: str) -> Markup:
+        if self._depth:
+            return Markup(html)
+        placeholder = f'<div data-st-block="{len(self.blocks)}"></div>'
+        self.blocks[placeholder] = html
+        return Markup(f"\n{placeholder}\n")
+
+    def fill(self, html: str) -> str:
+        """The page's HTML with each placeholder replaced by its block."""
+        for placeholder, block in self.blocks.items():
+            html = html.replace(placeholder, block, 1)
+        return html
 
     def checker_config(self) -> dict:
         """What the checker's script needs: where the runtime is, and the words it shows while loading."""
@@ -89,8 +106,15 @@ class PageRenderer:
 
     def per_market(self, name: str, **values: object) -> Markup:
         """The partial once per market, in tabs labelled with the markets' names."""
-        panels = [(self.view.market_name(m), self.partial(name, market=m, **values)) for m in self.view.markets]
-        return self.partial("tabs.html", set_id=next(self._tab_sets), panels=panels)
+        self._depth += 1
+        try:
+            panels = [
+                (self.view.market_name(m), Markup(self._render(name, market=m, **values))) for m in self.view.markets
+            ]
+            html = self._render("tabs.html", set_id=next(self._tab_sets), panels=panels)
+        finally:
+            self._depth -= 1
+        return self._place(html)
 
     def render(self, markdown: str) -> str:
         return ENV.from_string(markdown).render(v=self.view, h=self)

@@ -77,7 +77,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 _docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
-_site_roots: dict[str, Path] = {}  # mkdocs.yml -> the site folder of the default edition
+_site_roots: dict[str, Path] = {}
+_renderers: dict[
+    str, PageRenderer
+] = {}  # a page's renderer, from its Markdown to its HTML  # mkdocs.yml -> the site folder of the default edition
 
 
 def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
@@ -138,7 +141,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     lang = getattr(page.file, "locale", None) or _language(config)
     prefix = "" if lang == _i18n(config).default_language else f"{lang}/"
     renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime())
+    _renderers[page.file.src_uri] = renderer
     return renderer.render(markdown)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the generated HTML where Markdown saw only placeholders."""
+    return _renderers.pop(page.file.src_uri).fill(html)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
