@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint setup-python setup-node setup-browser
+.PHONY: serve test build validate lint bench setup-python setup-node setup-browser
 
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
@@ -20,6 +20,13 @@ validate: setup-python
 lint: setup-python
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# The benchmark of issue 5 (not part of the tests): writes bench/RESULTS.md.
+bench: setup-python setup-node setup-browser bench/node_modules/.package-lock.json
+	$(PY) bench/run.py
+
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
 
 setup-python: .venv/.installed
 .venv/.installed: pyproject.toml
