@@ -103,14 +103,7 @@ class Host(http.server.SimpleHTTPRequestHandler):
         encoding = "br" if "br" in accepted else "gzip" if "gzip" in accepted else ""
         body = path.read_bytes()
         if encoding and path.suffix in COMPRESSIBLE and len(body) > 1024:
-            key = (str(path), encoding)
-            if key not in Host.cache:
-                Host.cache[key] = (
-                    brotli.compress(body, quality=9 if len(body) > 1_000_000 else 11)
-                    if encoding == "br"
-                    else gzip.compress(body, 9)
-                )
-            body = Host.cache[key]
+            body = compressed(path, encoding)
         else:
             encoding = ""
         self.send_response(200)
