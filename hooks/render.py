@@ -40,6 +40,7 @@ class PageRenderer:
         self._tab_sets = itertools.count(1)
         self._depth = 0  # > 0 while a template renders: its partials are plain HTML inside it
         self.blocks: dict[str, str] = {}  # placeholder -> HTML, for `fill`
+        self.head: dict[str, object] = {}  # what the page's template puts in <head> (page.meta)
 
     def asset(self, path: str) -> str:
         """A file at the site's root (assets exist once, for both editions), relative to this page."""
@@ -78,6 +79,12 @@ class PageRenderer:
         for placeholder, block in self.blocks.items():
             html = html.replace(placeholder, block, 1)
         return html
+
+    def checker_config_to_head(self) -> str:
+        """The page's template writes the checker's config into <head>, where its script starts the runtime
+        before the body is even parsed (see overrides/checker.html)."""
+        self.head["checker_config"] = self.checker_config()
+        return ""
 
     def checker_config(self) -> dict:
         """What the checker's script needs: where the runtime is, and the words it shows while loading."""

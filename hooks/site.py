@@ -142,7 +142,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     prefix = "" if lang == _i18n(config).default_language else f"{lang}/"
     renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime())
     _renderers[page.file.src_uri] = renderer
-    return renderer.render(markdown)
+    rendered = renderer.render(markdown)
+    page.meta.update(renderer.head)
+    return rendered
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -4,6 +4,29 @@
 // ever inserted as HTML: text goes in with textContent.
 
 const config = JSON.parse(document.getElementById("st-checker-config").textContent);
+const absolute = (path) => new URL(path, document.baseURI).toString();
+
+// ---- Start the runtime at once (this script runs from <head>, before the body is parsed).
+const early = [];
+let onWorkerMessage = (message) => early.push(message);
+const worker = typeof Worker === "function" && typeof WebAssembly === "object" ? new Worker(absolute(config.worker), { type: "module" }) : null;
+if (worker) {
+  worker.onmessage = ({ data: message }) => onWorkerMessage(message);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    onWorkerMessage({ type: "failed" });
+  };
+  worker.postMessage({
+    type: "start",
+    pyodide: absolute(config.pyodide),
+    archive: absolute(config.archive),
+    snapshot: absolute(config.snapshot),
+  });
+}
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
+
 const form = document.getElementById("st-checker-form");
 const status = document.getElementById("st-checker-status");
 const statusText = document.getElementById("st-checker-status-text");
@@ -73,7 +96,6 @@ function keepStateInLanguageLinks() {
 }
 
 // ---- Answers: prebuilt by the build for the finite part of the input, Pyodide for everything else.
-let worker = null;
 let runtimeReady = false;
 let pending = null; // a question waiting for the runtime
 let latest = 0;
@@ -95,17 +117,9 @@ async function prebuilt(params) {
   }
 }
 
-function startWorker() {
-  if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
-    return unavailable(config.text.unavailable_browser);
-  }
-  const absolute = (path) => new URL(path, document.baseURI).toString();
-  worker = new Worker(absolute(config.worker), { type: "module" });
-  worker.onerror = (event) => {
-    event.preventDefault();
-    unavailable(config.text.unavailable_load);
-  };
-  worker.onmessage = ({ data: message }) => {
+function listenToWorker() {
+  if (!worker) return unavailable(config.text.unavailable_browser);
+  onWorkerMessage = (message) => {
     if (message.type === "progress") showProgress(message.percent);
     else if (message.type === "ready") ready();
     else if (message.type === "failed") unavailable(config.text.unavailable_load);
@@ -114,12 +128,7 @@ function startWorker() {
       waiting.delete(message.id);
     }
   };
-  worker.postMessage({
-    type: "start",
-    pyodide: absolute(config.pyodide),
-    archive: absolute(config.archive),
-    snapshot: absolute(config.snapshot),
-  });
+  early.splice(0).forEach(onWorkerMessage);
 }
 
 function askWorker(params) {
@@ -318,5 +327,5 @@ form.hidden = false;
 answer.hidden = false;
 const fromURL = paramsFromURL();
 fillForm(fromURL);
-startWorker();
+listenToWorker();
 answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm());
