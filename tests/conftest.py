@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import coverage_data
-from tests.site_build import mkdocs_build, serve
+from tests.site_build import CHROMIUM_ARGS, mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run.
 BUILD_DAY = dt.date(2026, 11, 22)
@@ -33,16 +33,6 @@ def site(tmp_path_factory) -> Path:
 def base_url(site) -> str:
     with serve(site) as url:
         yield url
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,16 @@ from pathlib import Path
 from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
+# Debian's Chromium, headless, as root, reaching nothing but localhost (without the background-networking
+# flags it tries outside hosts). Used by the tests and by the benchmark.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 def mkdocs_build(site: Path, source: Path | None = None) -> subprocess.CompletedProcess:
