@@ -152,78 +152,32 @@ def test_offering_pages_show_their_column_and_where_sold(site, data):
             assert link.startswith("../../checker/?") and f"contract={oid}" in link
 
 
-@pytest.mark.parametrize(
-    ("lang", "facts"),
-    [
-        ("en", ["Office of the President", "published for the United States"]),
-        ("fr", ["Bureau du président", "publié pour les États-Unis"]),
+PAGE_FACTS = {
+    ("escalation/", "en"): ["Office of the President", "published for the United States"],
+    ("escalation/", "fr"): ["Bureau du président", "publié pour les États-Unis"],
+    ("onsite-support/", "en"): [
+        "Point of dispatch", "end of the initial contact", "exceed 60 minutes", "replacement unit overnight",
+        "replacement unit to resolve", "best effort", "postal-code-based eligibility",
     ],
-)
-def test_escalation_in_both_editions(site, lang, facts):
-    content = text(site, lang, "escalation/")
-    assert all(fact in content for fact in facts)
-
-
-@pytest.mark.parametrize(
-    ("lang", "facts"),
-    [
-        (
-            "en",
-            [
-                "Point of dispatch",
-                "end of the initial contact",
-                "exceed 60 minutes",
-                "replacement unit overnight",
-                "replacement unit to resolve",
-                "best effort",
-                "postal-code-based eligibility",
-            ],
-        ),
-        (
-            "fr",
-            [
-                "Point d'envoi",
-                "fin du contact initial",
-                "dépassent 60 minutes",
-                "appareil de remplacement pendant la nuit",
-                "au mieux de nos capacités",
-                "basée sur le code postal",
-            ],
-        ),
+    ("onsite-support/", "fr"): [
+        "Point d'envoi", "fin du contact initial", "dépassent 60 minutes", "appareil de remplacement pendant la nuit",
+        "au mieux de nos capacités", "basée sur le code postal",
     ],
-)
-def test_onsite_facts(site, lang, facts):
-    content = text(site, lang, "onsite-support/")
-    assert all(fact in content for fact in facts), [fact for fact in facts if fact not in content]
-
-
-@pytest.mark.parametrize(
-    ("lang", "facts"),
-    [
-        (
-            "en",
-            [
-                "do not include professional services",
-                "single UPS custom rate change",
-                "Cut Sheet",
-                "Premier Support is available",
-                "United States only",
-            ],
-        ),
-        (
-            "fr",
-            [
-                "n'incluent pas les services professionnels",
-                "un seul changement de tarif UPS",
-                "Fiche descriptive",
-                "États-Unis seulement",
-            ],
-        ),
+    ("software-maintenance/", "en"): [
+        "do not include professional services", "single UPS custom rate change", "Cut Sheet",
+        "Premier Support is available", "United States only",
     ],
-)
-def test_software_maintenance_terms(site, lang, facts):
-    content = text(site, lang, "software-maintenance/")
-    assert all(fact in content for fact in facts), [fact for fact in facts if fact not in content]
+    ("software-maintenance/", "fr"): [
+        "n'incluent pas les services professionnels", "un seul changement de tarif UPS", "Fiche descriptive",
+        "États-Unis seulement",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "lang"), PAGE_FACTS)
+def test_facts_on_their_page(site, path, lang):
+    content = text(site, lang, path)
+    assert [fact for fact in PAGE_FACTS[path, lang] if fact not in content] == []
 
 
 def test_market_specific_benefits_are_labelled(site):
