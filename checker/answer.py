@@ -13,7 +13,7 @@ from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, prose, ui
 
 MARKS = ("included", "add-on", "not-included")
-_MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}
+MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
 
 
 def answer(data: dict, query: Query, lang: str) -> dict:
@@ -169,7 +169,7 @@ def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
         if market in row["markets"]:
             groups[mark_of(data, row, contract, market)].append(_attribute(data, row, market, lang))
     return [
-        {"mark": mark, "label": ui(data, _MARK_TEXT[mark], lang), "items": items}
+        {"mark": mark, "label": ui(data, MARK_TEXT[mark], lang), "items": items}
         for mark, items in groups.items()
         if items
     ]
@@ -200,7 +200,7 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
             **_attribute(data, row, query.market, lang),
             "change": ui(
                 data, "becomes", lang,
-                before=ui(data, _MARK_TEXT[before], lang), after=ui(data, _MARK_TEXT[after], lang),
+                before=ui(data, MARK_TEXT[before], lang), after=ui(data, MARK_TEXT[after], lang),
             ),
         }  # fmt: skip
         (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.answer import is_sold
+from checker.answer import MARK_TEXT, is_sold
 from checker.contacts import contacts
-from checker.text import fill, hours_range, join, prose, ui
+from checker.text import fill, join, prose, ui
 
 MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
-MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}
 
 
 @dataclass(frozen=True)
@@ -30,9 +29,6 @@ class View:
 
     def fill(self, text: dict) -> str:
         return fill(self.data, text[self.lang], self.lang)
-
-    def hours(self, which: str) -> str:
-        return hours_range(self.data, which, self.lang)
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
         return join(self.data, items, self.lang, conjunction)
@@ -83,9 +79,8 @@ class View:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
         return [oid for oid in self.offerings if self.offering(oid)["response"]["basis"] in ("zone", "guarantee")]
 
-    def benefits(self, oid: str, market: str | None = None) -> list[dict]:
-        items = self.data["benefits"][oid]
-        return [item for item in items if market is None or market in item["markets"]]
+    def benefits(self, oid: str) -> list[dict]:
+        return self.data["benefits"][oid]
 
     def only_in(self, markets: list[str]) -> str:
         """'Canada only' when a fact applies to some markets; '' when it applies to all."""
