@@ -281,6 +281,7 @@ function render(response, source) {
     summary.textContent = messages.join(" ");
     body.replaceChildren(el("ul", { class: "st-errors" }, messages.map((text) => el("li", {}, text))));
     answer.dataset.state = "error";
+    focusOnAnswer = false;
     return;
   }
   const a = response.answer;
@@ -290,6 +291,10 @@ function render(response, source) {
   history.replaceState(null, "", shareURL(a.query));
   fillForm(a.query);
   keepStateInLanguageLinks();
+  if (focusOnAnswer) {
+    focusOnAnswer = false;
+    document.getElementById("st-answer-heading").focus();
+  }
 }
 
 // ---- Events.
@@ -303,9 +308,11 @@ form.addEventListener("input", (event) => {
   clearTimeout(typing);
   typing = setTimeout(() => answerFor(paramsFromForm()), 200);
 });
+let focusOnAnswer = false; // a submitted form takes the reader to its answer when the answer is on screen
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  answerFor(paramsFromForm()).then(() => document.getElementById("st-answer-heading").focus());
+  focusOnAnswer = true;
+  answerFor(paramsFromForm());
 });
 document.getElementById("st-copy-link").addEventListener("click", async () => {
   try {
