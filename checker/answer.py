@@ -28,10 +28,12 @@ def answer(data: dict, query: Query, lang: str) -> dict:
             data,
             "sold" if sold else "not_sold",
             lang,
-            market=market["name"][lang],
+            where=market["where"][lang],
             contract=contract_name(data, query.contract, None, lang),
         )
     ]
+    if sold and (query.zone or query.km is not None) and not _zoned(data, query.contract):
+        status.append(ui(data, "zones_not_zoned", lang))
     return {
         "labels": _labels(data, lang),
         "query": share_params(query),
@@ -53,6 +55,11 @@ def _labels(data: dict, lang: str) -> dict[str, str]:
     """The headings of the answer's parts, so that every renderer shows the same words."""
     keys = ("response", "deadline", "holidays_skipped", "coverage", "contacts", "phone", "chat", "create_case")
     return {key: ui(data, key, lang) for key in keys}
+
+
+def _zoned(data: dict, contract: str) -> bool:
+    """Whether the contract's on-site response depends on the zone (no contract: best effort anywhere)."""
+    return contract == NO_CONTRACT or data["offerings"][contract]["response"]["basis"] in ("zone", "guarantee")
 
 
 def is_sold(data: dict, contract: str, market: str) -> bool:
@@ -205,12 +212,12 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
         }  # fmt: skip
         (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
     sold = is_sold(data, other, query.market)
-    market_name = data["markets"][query.market]["name"][lang]
+    where = data["markets"][query.market]["where"][lang]
     return {
         "id": other,
         "name": other_name,
         "sold": sold,
-        "status": ui(data, "sold" if sold else "not_sold", lang, market=market_name, contract=other_name),
+        "status": ui(data, "sold" if sold else "not_sold", lang, where=where, contract=other_name),
         "response": _response(data, other, None, query.market, zone, beyond, lang)["text"] if sold else None,
         "gains_title": ui(data, "upgrade", lang, other=other_name),
         "gains": gains,

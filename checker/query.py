@@ -74,7 +74,7 @@ def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query
         refuse(
             "region",
             "error_region",
-            market=data["markets"][market]["name"][lang],
+            where=data["markets"][market]["where"][lang],
             choices=", ".join(data["markets"][market]["regions"]),
         )
     if errors:
@@ -120,7 +120,7 @@ def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
         refuse("km", "error_km")
         return None
     if market in data["markets"] and not any(market in zone["max_km"] for zone in data["zones"].values()):
-        refuse("km", "error_km_unpublished", market=data["markets"][market]["name"][lang])
+        refuse("km", "error_km_unpublished", where=data["markets"][market]["where"][lang])
         return None
     return km
 

@@ -41,6 +41,10 @@ class View:
     def market_name(self, market: str) -> str:
         return self.data["markets"][market]["name"][self.lang]
 
+    def where(self, markets: list[str]) -> str:
+        """'in the United States and in Canada' / 'aux États-Unis et au Canada'."""
+        return self.join([self.data["markets"][market]["where"][self.lang] for market in markets])
+
     def market_names(self, markets: list[str]) -> str:
         return self.join([self.market_name(market) for market in markets])
 
@@ -151,19 +155,19 @@ class View:
         found = []
         for oid in self.offerings:
             if not_sold := [m for m in self.markets if not self.sold(oid, m)]:
-                found.append(self.ui("diff_not_sold", offering=self.name(oid), markets=self.market_names(not_sold)))
+                found.append(self.ui("diff_not_sold", offering=self.name(oid), where=self.where(not_sold)))
         for row in self.data["attributes"]:
             label = row["label"][self.lang]
             if set(row["markets"]) != set(self.markets):
-                found.append(self.ui("diff_row_markets", row=label, markets=self.market_names(row["markets"])))
+                found.append(self.ui("diff_row_markets", row=label, where=self.where(row["markets"])))
             if row["discretion"] and set(row["discretion"]) != set(row["markets"]):
-                found.append(self.ui("diff_discretion", row=label, markets=self.market_names(row["discretion"])))
+                found.append(self.ui("diff_discretion", row=label, where=self.where(row["discretion"])))
             for oid, marks in row["marks"].items():
                 shown = {m: marks[m] for m in row["markets"]}
                 if len(set(shown.values())) > 1:
                     described = self.join(
                         [
-                            self.ui("market_mark", mark=self.ui(MARK_TEXT[mark]), market=self.market_name(m))
+                            self.ui("market_mark", mark=self.ui(MARK_TEXT[mark]), where=self.where([m]))
                             for m, mark in shown.items()
                         ]
                     )

@@ -22,6 +22,7 @@ def extended_source() -> dict:
     source["markets"][NEW_MARKET] = {
         **source["markets"]["ca"],
         "name": {"en": "Mexico", "fr": "Mexique"},
+        "where": {"en": "in Mexico", "fr": "au Mexique"},
         "holidays_country": "MX",
         "regions": {},
         "phones": [{"label": {"en": "Support", "fr": "Soutien"}, "number": "800 000 1234"}],
@@ -79,7 +80,7 @@ def test_the_checker_answers_for_the_new_market_and_offering(extended):
         {"date": "2026-09-16", "text": "mercredi 16 septembre 2026 — Jour de l'Indépendance"}
     ]
     assert respond(data, {"market": "us", "contract": NEW_OFFERING}, "en")["answer"]["status"] == [
-        "Field Plus is not sold in United States."
+        "Field Plus is not sold in the United States."
     ]
 
 

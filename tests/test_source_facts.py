@@ -93,7 +93,7 @@ def test_canadian_distance_bands_at_their_edges(data, km, zone):
 
 def test_a_distance_in_the_united_states_says_it_is_not_published(data):
     response = respond(data, {"market": "us", "contract": "standard-sla", "km": "30"}, "en")
-    assert response["errors"] == {"km": "Zone distances are not published for United States: choose a zone instead."}
+    assert response["errors"] == {"km": "Zone distances are not published in the United States: choose a zone instead."}
 
 
 @pytest.mark.parametrize(("market", "sold"), [("us", True), ("ca", False)])
@@ -103,7 +103,7 @@ def test_tier_two_and_premier_are_sold_in_the_united_states_only(data, market, s
     assert answer["sold"] is sold
     assert answer["coverage"] == [] if not sold else answer["coverage"]
     if not sold:
-        assert "n'est pas offert" in answer["status"][0]
+        assert answer["status"][0] == f"{answer['contract']['name']} n'est pas offert au Canada."
 
 
 def test_no_contract_is_best_effort_time_and_materials(data):
@@ -173,3 +173,13 @@ def test_links_per_market(data):
     for market in ("us", "ca"):
         page = PAGES[market].read_text(encoding="utf-8")
         assert all(link["url"] in page for link in data["markets"][market]["links"])
+
+
+def test_a_zone_given_for_software_says_zones_are_for_hardware(data):
+    answer = respond(data, {"market": "us", "contract": "sma-tier-2", "zone": "3"}, "fr")["answer"]
+    assert (
+        answer["status"][-1] == "Les zones s'appliquent seulement aux contrats de niveau de service pour l'équipement."
+    )
+    assert answer["response"]["kind"] == "average"
+    hardware = respond(data, {"market": "us", "contract": "standard-sla", "zone": "3"}, "en")["answer"]
+    assert hardware["status"] == ["Sold in the United States."]
