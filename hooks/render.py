@@ -44,13 +44,11 @@ class PageRenderer:
 
     def asset(self, path: str) -> str:
         """A file at the site's root (assets exist once, for both editions), relative to this page."""
-        relative = posixpath.relpath(path, self.edition + self.page_path or ".")
-        return relative + ("/" if path.endswith("/") else "")
+        return _relative(path, self.edition + self.page_path)
 
     def link(self, target: str) -> str:
         """A URL of the same edition, relative to this page (raw HTML links are not rewritten by MkDocs)."""
-        relative = posixpath.relpath(target or ".", self.page_path or ".")
-        return "./" if relative == "." else relative + ("/" if target.endswith("/") else "")
+        return _relative(target, self.page_path)
 
     def share(self, contract: str) -> str:
         """The checker's share-link query for an offering, in the first market that sells it."""
@@ -81,8 +79,8 @@ class PageRenderer:
         return html
 
     def checker_config_to_head(self) -> str:
-        """The page's template writes the checker's config into <head>, where its script starts the runtime
-        before the body is even parsed (see overrides/checker.html)."""
+        """The page's template writes the checker's config into <head>, beside the script that starts the
+        runtime as soon as it loads (see overrides/checker.html)."""
         self.head["checker_config"] = self.checker_config()
         return ""
 
@@ -113,15 +111,14 @@ class PageRenderer:
 
     def per_market(self, name: str, **values: object) -> Markup:
         """The partial once per market, in tabs labelled with the markets' names."""
-        self._depth += 1
-        try:
-            panels = [
-                (self.view.market_name(m), Markup(self._render(name, market=m, **values))) for m in self.view.markets
-            ]
-            html = self._render("tabs.html", set_id=next(self._tab_sets), panels=panels)
-        finally:
-            self._depth -= 1
-        return self._place(html)
+        panels = [(self.view.market_name(m), Markup(self._render(name, market=m, **values))) for m in self.view.markets]
+        return self._place(self._render("tabs.html", set_id=next(self._tab_sets), panels=panels))
 
     def render(self, markdown: str) -> str:
         return ENV.from_string(markdown).render(v=self.view, h=self)
+
+
+def _relative(target: str, start: str) -> str:
+    """`target` (a path from a site or edition root) relative to the page at `start`; a folder keeps its /."""
+    relative = posixpath.relpath(target or ".", start or ".")
+    return "./" if relative == "." else relative + ("/" if target.endswith("/") else "")

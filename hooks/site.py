@@ -59,9 +59,11 @@ def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
-def _language(config: MkDocsConfig) -> str:
+def _edition(page: Page, config: MkDocsConfig) -> tuple[str, str]:
+    """The page's language, and its edition's folder: "" for the default language, "fr/" for French."""
     plugin = _i18n(config)
-    return plugin.current_language or plugin.default_language
+    lang = getattr(page.file, "locale", None) or plugin.current_language or plugin.default_language
+    return lang, "" if lang == plugin.default_language else f"{lang}/"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -77,10 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 _docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
-_site_roots: dict[str, Path] = {}
-_renderers: dict[
-    str, PageRenderer
-] = {}  # a page's renderer, from its Markdown to its HTML  # mkdocs.yml -> the site folder of the default edition
+_site_roots: dict[str, Path] = {}  # mkdocs.yml -> the site folder of the default edition
+_renderers: dict[str, PageRenderer] = {}  # a page's renderer, from its Markdown to its HTML
 
 
 def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
@@ -138,8 +138,7 @@ def _check_translations(files: Files, languages: list[str]) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the page's {{ ... }} with the source's facts, in the page's language."""
-    lang = getattr(page.file, "locale", None) or _language(config)
-    prefix = "" if lang == _i18n(config).default_language else f"{lang}/"
+    lang, prefix = _edition(page, config)
     renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime())
     _renderers[page.file.src_uri] = renderer
     rendered = renderer.render(markdown)
@@ -164,10 +163,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = markup.repair(output)
-    lang = getattr(page.file, "locale", None) or _language(config)
-    if lang == _i18n(config).default_language:
-        return output
-    return edition_base(output, page.url.removeprefix(f"{lang}/"))
+    _, prefix = _edition(page, config)
+    return edition_base(output, page.url.removeprefix(prefix)) if prefix else output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other editions and merged the index

@@ -6,7 +6,7 @@
 const config = JSON.parse(document.getElementById("st-checker-config").textContent);
 const absolute = (path) => new URL(path, document.baseURI).toString();
 
-// ---- Start the runtime at once (this script runs from <head>, before the body is parsed).
+// ---- Start the runtime at once: this script is an async module in <head>, and runs as soon as it loads.
 const early = [];
 let onWorkerMessage = (message) => early.push(message);
 const worker = typeof Worker === "function" && typeof WebAssembly === "object" ? new Worker(absolute(config.worker), { type: "module" }) : null;
