@@ -80,12 +80,16 @@ def checker_archive(data: dict | None) -> bytes:
 
 
 SNAPSHOTS = ROOT / ".cache" / "snapshots"
+# What makes a snapshot, besides Pyodide and the checker's code: the script and its file format.
+SNAPSHOT_MAKERS = (ROOT / "hooks" / "make_snapshot.mjs", ROOT / "docs" / "assets" / "checker" / "runtime.mjs")
 
 
 def memory_snapshot(version: str) -> Path:
-    """The snapshot for this Pyodide and this checker code, made once with Node and kept in .cache/."""
+    """The snapshot for this Pyodide, this checker code and these makers, made once with Node and kept
+    in .cache/."""
     code = checker_archive(None)
-    name = f"snapshot-{hashlib.sha256(version.encode() + code).hexdigest()[:12]}.bin"
+    made_of = version.encode() + code + b"".join(path.read_bytes() for path in SNAPSHOT_MAKERS)
+    name = f"snapshot-{hashlib.sha256(made_of).hexdigest()[:12]}.bin"
     target = SNAPSHOTS / name
     if not target.is_file():
         SNAPSHOTS.mkdir(parents=True, exist_ok=True)
@@ -93,7 +97,7 @@ def memory_snapshot(version: str) -> Path:
             (Path(folder) / "code.zip").write_bytes(code)
             made = Path(folder) / name
             result = subprocess.run(
-                ["node", str(ROOT / "hooks" / "make_snapshot.mjs"), "code.zip", str(made)],
+                ["node", str(SNAPSHOT_MAKERS[0]), "code.zip", str(made)],
                 cwd=folder, capture_output=True, text=True,
             )  # fmt: skip
             if result.returncode != 0:

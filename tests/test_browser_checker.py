@@ -153,6 +153,22 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     context.close()
 
 
+def test_a_cut_off_memory_snapshot_says_the_checker_is_unavailable(browser, base_url, site):
+    """A snapshot that arrives incomplete must not be restored: the page says so instead of waiting."""
+    (snapshot,) = (site / "assets" / "checker").glob("snapshot-*.bin")
+    whole = snapshot.read_bytes()
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.route("**/snapshot-*.bin", lambda route: route.fulfill(body=whole[: len(whole) // 2]))
+    page.goto("/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00")
+    page.wait_for_function(
+        "document.querySelector('#st-checker-status').innerText.includes('unavailable')", timeout=RUNTIME_WAIT
+    )
+    assert page.locator("#st-answer").get_attribute("data-state") == "error"
+    assert not page.locator("#st-checker-form").is_visible()
+    context.close()
+
+
 def test_without_javascript_the_page_says_so_and_keeps_the_goals(browser, base_url):
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
