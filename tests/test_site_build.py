@@ -58,6 +58,17 @@ def test_sitemap_lists_both_editions(site, data):
     assert (site / "fr" / "sitemap.xml").read_text(encoding="utf-8") == sitemap
 
 
+def test_no_page_waits_for_a_script_before_it_paints(site):
+    """Every script file is deferred, async or a module: the parser never stops to fetch and run one."""
+    blocking = [
+        f"{path.relative_to(site)}: {script['src']}"
+        for path in site.rglob("*.html")
+        for script in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("script[src]")
+        if not ({"defer", "async"} & set(script.attrs) or script.get("type") == "module")
+    ]
+    assert blocking == []
+
+
 def test_no_generated_markdown_is_committed_under_docs():
     tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert tracked, "git sees no docs"
