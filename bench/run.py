@@ -3,10 +3,11 @@
 It builds the site; builds a *reference page* that loads the same pinned Pyodide the textbook way (a
 script tag, `loadPyodide()` on the main thread) and computes the same answer through the same checker;
 serves both from one localhost server that behaves like a static host (brotli or gzip as the browser
-asks, long caching for versioned and content-hashed files); measures both alternately in Debian's
-Chromium through Playwright (cold: a new browser profile; warm: the same profile again); runs Lighthouse
-(mobile preset) on the checker page, a plain page and the reference; times `mkdocs build` on the real
-source and on synthetic sources 10x and 100x larger; prints one table and writes bench/RESULTS.md.
+asks, the headers the site's _headers asks for: long caching for versioned and content-hashed files);
+measures both alternately in Debian's Chromium through Playwright (cold: a new browser profile; warm:
+the same profile again); runs Lighthouse (mobile preset) on the checker page, a plain page and the
+reference; times `mkdocs build` on the real source and on synthetic sources 10x and 100x larger; prints
+one table and writes bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -40,16 +41,17 @@ sys.path.insert(0, str(ROOT))
 
 from coverage_data import SOURCE  # noqa: E402
 from coverage_data.yaml_lines import parse  # noqa: E402
+from hooks import headers  # noqa: E402
 from hooks.runtime import PYODIDE, checker_archive  # noqa: E402
-from tests.site_build import CHROMIUM_ARGS  # noqa: E402
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = CHROMIUM_ARGS
 SHARE = "market=ca&contract=performance-sla&guarantee=4&zone=2"
 SHARE_DISPATCHED = SHARE + "&dispatched=2026-11-20T16:30&region=ON"
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
-IMMUTABLE = ("/assets/pyodide/", "/assets/checker/checker-", "/assets/stylesheets/main.", "/assets/stylesheets/palette.",
-             "/assets/javascripts/bundle.", "/reference/pyodide/")  # fmt: skip
+# The reference page's Pyodide, cached as a CDN's versioned folder would be; the site says in its own
+# _headers what a host may cache (hooks/headers.py), and this host does as it says.
+REFERENCE_RULE = headers.Rule("/reference/pyodide/*", (("Cache-Control", headers.FOREVER),))
 
 # What the page and the reference mark when their answer is on screen: the time since navigation.
 OBSERVER = """
@@ -75,6 +77,7 @@ OBSERVER = """
 class Host(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as any real host (Python's default, HTTP/1.0, is not)
     cache: ClassVar[dict[tuple[str, str], bytes]] = {}  # shared by the server's threads on purpose
+    rules: ClassVar[list[headers.Rule]] = []  # the site's _headers
 
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -106,8 +109,9 @@ class Host(http.server.SimpleHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.send_header("Vary", "Accept-Encoding")
-        immutable = any(part in self.path for part in IMMUTABLE)
-        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+        asked = {"Cache-Control": "no-cache", **headers.for_path(self.rules, self.path.split("?")[0])}
+        for name, value in asked.items():
+            self.send_header(name, value)
         self.end_headers()
         return io.BytesIO(body)
 
@@ -140,7 +144,8 @@ def warm(folder: Path) -> None:
 @contextmanager
 def host(folder: Path):
     warm(folder)
-    server = HostServer(("127.0.0.1", 0), functools.partial(Host, directory=str(folder)))
+    handler = type("SiteHost", (Host,), {"rules": [*headers.read(folder), REFERENCE_RULE]})
+    server = HostServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -412,7 +417,7 @@ def main() -> int:
             "",
             f"Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` ({args.runs} runs each, medians with min–max).",
             f"Machine: {machine}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
-            "Served from localhost by bench/run.py's static host (brotli/gzip as asked, long caching for versioned files).",
+            "Served from localhost by bench/run.py's static host (brotli/gzip as asked; the caching the site's _headers asks for).",
             "Cold: a new browser profile; warm: a second visit in the same profile. Times are from navigation start.",
             "",
             *table,

@@ -20,11 +20,14 @@ def assembled_folder() -> Path:
     return folder
 
 
-def assemble(docs: Path, target: Path, generated: dict[str, str]) -> None:
-    """Make `target` hold exactly docs/'s files plus `generated` (path inside docs -> content)."""
-    wanted: dict[str, bytes] = {
-        path.relative_to(docs).as_posix(): path.read_bytes() for path in docs.rglob("*") if path.is_file()
-    }
+def assemble(docs: Path, target: Path, generated: dict[str, str], renamed: dict[str, str]) -> None:
+    """Make `target` hold exactly docs/'s files, some under other names (`renamed`: path inside docs ->
+    its name in target), plus `generated` (path inside docs -> content)."""
+    wanted: dict[str, bytes] = {}
+    for path in docs.rglob("*"):
+        if path.is_file():
+            relative = path.relative_to(docs).as_posix()
+            wanted[renamed.get(relative, relative)] = path.read_bytes()
     for relative, content in generated.items():
         if relative in wanted:
             raise ValueError(f"docs/{relative} would hide a generated page of the same name")

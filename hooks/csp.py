@@ -2,7 +2,7 @@
 
 Material writes a few small inline scripts; their hashes are allowed, nothing else inline. WebAssembly
 needs 'wasm-unsafe-eval' (not 'unsafe-eval'); the checker's worker comes from the site itself. The
-policy is written to site/_headers (the format of common static hosts) for whoever hosts the site.
+policy goes into site/_headers (hooks/headers.py) for whoever hosts the site.
 """
 
 from __future__ import annotations
@@ -39,16 +39,3 @@ def policy(site: Path) -> str:
         "frame-ancestors": ["'none'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
-
-
-def write_headers(site: Path) -> None:
-    (site / "_headers").write_text(f"/*\n  Content-Security-Policy: {policy(site)}\n", encoding="utf-8")
-
-
-def read_policy(site: Path) -> str:
-    """The policy back from site/_headers (for a server that sends it, such as the tests')."""
-    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
-        name, _, value = line.strip().partition(": ")
-        if name == "Content-Security-Policy":
-            return value
-    raise ValueError("no Content-Security-Policy in _headers")

@@ -32,11 +32,12 @@ ENV = jinja2.Environment(
 class PageRenderer:
     """The helpers of one page; tab sets are numbered per page, as pymdownx.tabbed numbers them."""
 
-    def __init__(self, view: View, page_path: str, edition: str, runtime: Runtime) -> None:
+    def __init__(self, view: View, page_path: str, edition: str, runtime: Runtime, names: dict[str, str]) -> None:
         self.view = view
         self.page_path = page_path  # the page's URL inside its language edition, e.g. "offerings/standard-sla/"
         self.edition = edition  # "" for the default edition, "fr/" for French
         self.runtime = runtime
+        self.names = names  # fingerprinted assets: docs path -> site path (hooks/fingerprint.py)
         self._tab_sets = itertools.count(1)
         self._depth = 0  # > 0 while a template renders: its partials are plain HTML inside it
         self.blocks: dict[str, str] = {}  # placeholder -> HTML, for `fill`
@@ -44,7 +45,7 @@ class PageRenderer:
 
     def asset(self, path: str) -> str:
         """A file at the site's root (assets exist once, for both editions), relative to this page."""
-        return _relative(path, self.edition + self.page_path)
+        return _relative(self.names.get(path, path), self.edition + self.page_path)
 
     def link(self, target: str) -> str:
         """A URL of the same edition, relative to this page (raw HTML links are not rewritten by MkDocs)."""
@@ -82,6 +83,7 @@ class PageRenderer:
         """The page's template writes the checker's config into <head>, beside the script that starts the
         runtime as soon as it loads (see overrides/checker.html)."""
         self.head["checker_config"] = self.checker_config()
+        self.head["checker_script"] = self.asset("assets/checker/app.js")
         return ""
 
     def checker_config(self) -> dict:
@@ -101,6 +103,7 @@ class PageRenderer:
             "archive": self.asset(self.runtime.archive_path),
             "snapshot": self.asset(self.runtime.snapshot_path),
             "worker": self.asset("assets/checker/worker.js"),
+            "runtime": self.asset("assets/checker/runtime.mjs"),
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
             "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
         }

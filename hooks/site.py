@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
-from hooks import csp, markup, runtime
+from hooks import csp, fingerprint, headers, markup, runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
 from hooks.render import PageRenderer
@@ -75,21 +75,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = data["site"]["title"][data["languages"][0]]
     _offering_nav(config, data)
     _assemble_docs(config, data)
+    names = _asset_names[config.config_file_path or ""]
+    config.extra_css = [names.get(path, path) for path in config.extra_css]
     return config
 
 
 _docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
+_asset_names: dict[str, dict[str, str]] = {}  # mkdocs.yml -> fingerprinted assets (docs path -> site path)
 _site_roots: dict[str, Path] = {}  # mkdocs.yml -> the site folder of the default edition
 _renderers: dict[str, PageRenderer] = {}  # a page's renderer, from its Markdown to its HTML
 
 
 def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
-    """Point MkDocs at docs/ plus one generated page per offering (and the offerings overview)."""
+    """Point MkDocs at docs/ (our scripts and stylesheet fingerprinted) plus one generated page per
+    offering (and the offerings overview)."""
     key = config.config_file_path or ""
     _site_roots.setdefault(key, Path(config.site_dir))  # before mkdocs-static-i18n moves it per edition
     if key not in _docs_folders:
         _docs_folders[key] = (Path(config.docs_dir), assembled_folder())
     docs, target = _docs_folders[key]
+    _asset_names[key] = fingerprint.names(docs)
     pages = {"offerings/index": "{{ h.page('offerings_index.md') }}"}
     pages |= {f"offerings/{oid}": f"{{{{ h.page('offering.md', oid={oid!r}) }}}}" for oid in data["offerings"]}
     generated = {
@@ -97,7 +102,7 @@ def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
         for stem, content in pages.items()
         for lang in data["languages"]
     }
-    assemble(docs, target, generated)
+    assemble(docs, target, generated, _asset_names[key])
     config.docs_dir = str(target)
 
 
@@ -139,7 +144,8 @@ def _check_translations(files: Files, languages: list[str]) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the page's {{ ... }} with the source's facts, in the page's language."""
     lang, prefix = _edition(page, config)
-    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime())
+    names = _asset_names[config.config_file_path or ""]
+    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime(), names)
     _renderers[page.file.src_uri] = renderer
     rendered = renderer.render(markdown)
     page.meta.update(renderer.head)
@@ -178,4 +184,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     copy_sitemap(site, editions)
     runtime.write(checker_runtime(), site)
     runtime.write_answers(source_data(), site)
-    csp.write_headers(site)
+    headers.write(site, headers.rules(site, csp.policy(site), versioned=[checker_runtime().pyodide_dir]))

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 import coverage_data
-from tests.site_build import CHROMIUM_ARGS, mkdocs_build, serve
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run.
 BUILD_DAY = dt.date(2026, 11, 22)
@@ -41,9 +40,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

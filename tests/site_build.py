@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,7 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
+from hooks import headers
+
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's, never a downloaded one
 # Debian's Chromium, headless, as root, reaching nothing but localhost (without the background-networking
 # flags it tries outside hosts). Used by the tests and by the benchmark.
 CHROMIUM_ARGS = [
@@ -35,21 +39,29 @@ def mkdocs_build(site: Path, source: Path | None = None) -> subprocess.Completed
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: ClassVar[dict[str, str]] = {}
+    rules: ClassVar[list[headers.Rule]] = []
+    requested: ClassVar[list[str]] = []  # the paths asked for, in order
 
     def log_message(self, format, *args):
         pass
 
+    def send_head(self):
+        self.requested.append(self.path.split("?")[0])
+        return super().send_head()
+
     def end_headers(self):
-        for name, value in self.extra_headers.items():
+        for name, value in headers.for_path(self.rules, self.path.split("?")[0]).items():
             self.send_header(name, value)
         super().end_headers()
 
 
 @contextmanager
-def serve(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve `folder` on a free localhost port; yields the base URL."""
-    handler = type("Handler", (_QuietHandler,), {"extra_headers": headers or {}})
+def serve(folder: Path, rules: list[headers.Rule] | None = None, requested: list[str] | None = None) -> Iterator[str]:
+    """Serve `folder` on a free localhost port, with the headers of `rules` (a host's _headers), noting
+    each path asked for in `requested`; yields the base URL."""
+    handler = type(
+        "Handler", (_QuietHandler,), {"rules": rules or [], "requested": [] if requested is None else requested}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,7 +6,8 @@ import json
 import subprocess
 import sys
 
-from tests.site_build import ROOT
+from hooks import headers
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
 RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may take its time here
 
@@ -186,6 +187,31 @@ def test_the_runtime_loads_only_on_the_checker_page(page):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/assets/pyodide/" in url or "/assets/checker/" in url]
+
+
+def test_a_second_visit_asks_the_host_for_nothing_named_by_content_or_version(browser, site, tmp_path):
+    """Served with the headers the site's _headers asks for, the runtime, the scripts and the stylesheets
+    come from the browser's cache on a second visit: no revalidation before the answer. (A profile on
+    disk, as a browser has: an in-memory cache does not keep a 10 MB file.)"""
+    rules = headers.read(site)
+    requested: list[str] = []
+    visits = []
+    with serve(site, rules, requested) as url:
+        context = browser.browser_type.launch_persistent_context(
+            tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, base_url=url
+        )
+        page = context.new_page()
+        for _ in range(2):
+            requested.clear()
+            page.goto("/checker/?market=ca&contract=standard-sla&zone=2&dispatched=2026-11-20T15:00")
+            page.wait_for_selector('#st-answer[data-source="pyodide"][data-state="ready"]', timeout=RUNTIME_WAIT)
+            page.wait_for_load_state("networkidle")
+            visits.append([path for path in requested if "Cache-Control" in headers.for_path(rules, path)])
+        context.close()
+    first, second = visits
+    assert {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"} <= {path.split("/")[-1] for path in first}
+    assert any("/snapshot-" in path for path in first) and any("/worker." in path for path in first)
+    assert second == []
 
 
 def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from hooks.csp import read_policy
+from hooks import headers
 from tests.site_build import serve
 
 RUNTIME_WAIT = 60_000
@@ -21,10 +21,11 @@ HOSTILE = [
 
 
 def test_the_checker_works_under_the_sites_content_security_policy(browser, site):
-    policy = read_policy(site)
+    rules = headers.read(site)
+    policy = headers.for_path(rules, "/checker/")["Content-Security-Policy"]
     assert "'wasm-unsafe-eval'" in policy and "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
     assert "default-src 'self'" in policy and "worker-src 'self'" in policy
-    with serve(site, {"Content-Security-Policy": policy}) as url:
+    with serve(site, rules) as url:
         context = browser.new_context(base_url=url)
         page = context.new_page()
         errors = []

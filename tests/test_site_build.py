@@ -5,12 +5,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import PurePosixPath
 from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
 
 import coverage_data
+from hooks import fingerprint, headers
 from tests.seed_pages import coverage_table, normalized
 from tests.site_build import ROOT, mkdocs_build
 
@@ -67,6 +69,35 @@ def test_no_page_waits_for_a_script_before_it_paints(site):
         if not ({"defer", "async"} & set(script.attrs) or script.get("type") == "module")
     ]
     assert blocking == []
+
+
+def test_our_scripts_and_stylesheet_are_named_by_their_content(site):
+    pages = [(site / page / "index.html").read_text(encoding="utf-8") for page in ("", "fr/compare", "fr/checker")]
+    for path in fingerprint.FINGERPRINTED:
+        content = (ROOT / "docs" / path).read_bytes()
+        named = fingerprint.fingerprinted(path, content)
+        assert (site / named).read_bytes() == content
+        assert not (site / path).exists()
+        if path.endswith(".css"):
+            assert all(PurePosixPath(named).name in page for page in pages)
+        else:
+            assert PurePosixPath(named).name in pages[2]
+
+
+def test_the_host_may_keep_for_a_year_only_what_is_named_by_content_or_version(site):
+    rules = headers.read(site)
+    kept = [rule.path for rule in rules if ("Cache-Control", headers.FOREVER) in rule.headers]
+    assert all((site / path.strip("/*")).exists() for path in kept)
+    for asset in ("assets/pyodide/314.0.7/pyodide.asm.wasm", "assets/javascripts/bundle.a5f9d56c.min.js"):
+        assert headers.for_path(rules, "/" + asset)["Cache-Control"] == headers.FOREVER
+    for path in (*site.glob("assets/checker/*"), *site.glob("assets/site.*")):
+        if path.is_file():
+            assert headers.for_path(rules, "/" + path.relative_to(site).as_posix())["Cache-Control"] == headers.FOREVER
+    # Pages, prebuilt answers, the search index and the sitemap change under the same name.
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"} and "pyodide" not in path.parts:
+            assert "Cache-Control" not in headers.for_path(rules, "/" + path.relative_to(site).as_posix()), path
+    assert "default-src 'self'" in headers.for_path(rules, "/fr/compare/")["Content-Security-Policy"]
 
 
 def test_no_generated_markdown_is_committed_under_docs():

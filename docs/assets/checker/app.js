@@ -18,6 +18,7 @@ if (worker) {
   };
   worker.postMessage({
     type: "start",
+    runtime: absolute(config.runtime),
     pyodide: absolute(config.pyodide),
     archive: absolute(config.archive),
     snapshot: absolute(config.snapshot),

@@ -1,7 +1,6 @@
 // The coverage checker's Web Worker: Pyodide and the Python checker run here, never on the page's
 // main thread. It answers one kind of message: {id, params, lang} -> {id, response: <JSON text>}.
 // It knows no rule of its own: every answer is the Python checker's `checker.browser.handle`.
-import { startChecker } from "./runtime.mjs";
 
 let ask = null;
 
@@ -12,12 +11,12 @@ function fetched(url) {
   });
 }
 
-async function start({ pyodide: pyodideURL, archive: archiveURL, snapshot: snapshotURL }) {
+async function start({ runtime: runtimeURL, pyodide: pyodideURL, archive: archiveURL, snapshot: snapshotURL }) {
   const progress = (percent) => self.postMessage({ type: "progress", percent });
   progress(5);
   const archive = fetched(archiveURL).then(async (response) => new Uint8Array(await response.arrayBuffer()));
   const snapshot = fetched(snapshotURL);
-  const { loadPyodide } = await import(`${pyodideURL}pyodide.mjs`);
+  const [{ startChecker }, { loadPyodide }] = await Promise.all([import(runtimeURL), import(`${pyodideURL}pyodide.mjs`)]);
   progress(20);
   ({ ask } = await startChecker({ loadPyodide, indexURL: pyodideURL, snapshot: (await snapshot).body, archive, progress }));
   progress(100);
