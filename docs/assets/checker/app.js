@@ -4,25 +4,18 @@
 // ever inserted as HTML: text goes in with textContent.
 
 const config = JSON.parse(document.getElementById("st-checker-config").textContent);
-const absolute = (path) => new URL(path, document.baseURI).toString();
 
-// ---- Start the runtime at once: this script is an async module in <head>, and runs as soon as it loads.
-const early = [];
+// ---- The runtime: the page's first lines started its worker (overrides/checker.html), so that it loads
+// while the page is parsed. Take the worker, and the messages it has sent so far.
+const worker = window.stChecker?.worker ?? null;
+const early = window.stChecker?.messages ?? [];
 let onWorkerMessage = (message) => early.push(message);
-const worker = typeof Worker === "function" && typeof WebAssembly === "object" ? new Worker(absolute(config.worker), { type: "module" }) : null;
 if (worker) {
   worker.onmessage = ({ data: message }) => onWorkerMessage(message);
   worker.onerror = (event) => {
     event.preventDefault();
     onWorkerMessage({ type: "failed" });
   };
-  worker.postMessage({
-    type: "start",
-    runtime: absolute(config.runtime),
-    pyodide: absolute(config.pyodide),
-    archive: absolute(config.archive),
-    snapshot: absolute(config.snapshot),
-  });
 }
 if (document.readyState === "loading") {
   await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
