@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
-from hooks.runtime import ANSWERS, Runtime
+from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -105,6 +105,7 @@ class PageRenderer:
             "worker": self.asset("assets/checker/worker.js"),
             "runtime": self.asset("assets/checker/runtime.mjs"),
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
+            "prebuilt": list(PREBUILT_FIELDS),
             "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
         }
 

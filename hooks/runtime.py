@@ -107,6 +107,9 @@ def memory_snapshot(version: str) -> Path:
 
 
 ANSWERS = "assets/checker/answers"
+# The fields of the finite part of the input, in the order of an answer's file name (the page reads them
+# from its config to find a file, and to know which links only the runtime can answer).
+PREBUILT_FIELDS = ("market", "contract", "guarantee", "zone")
 
 
 def prebuilt_questions(data: dict) -> dict[str, dict]:
@@ -117,9 +120,9 @@ def prebuilt_questions(data: dict) -> dict[str, dict]:
         for contract in contracts(data):
             for guarantee in [None, *guarantee_options(data, contract)]:
                 for zone in [None, *data["zones"]]:
-                    params = {"market": market, "contract": contract, "guarantee": guarantee, "zone": zone}
-                    name = ".".join(str(value) if value is not None else "-" for value in params.values())
-                    questions[name] = {key: str(value) for key, value in params.items() if value is not None}
+                    values = dict(zip(PREBUILT_FIELDS, (market, contract, guarantee, zone), strict=True))
+                    name = ".".join(str(value) if value is not None else "-" for value in values.values())
+                    questions[name] = {key: str(value) for key, value in values.items() if value is not None}
     return questions
 
 

@@ -5,18 +5,9 @@
 
 const config = JSON.parse(document.getElementById("st-checker-config").textContent);
 
-// ---- The runtime: the page's first lines started its worker (overrides/checker.html), so that it loads
-// while the page is parsed. Take the worker, and the messages it has sent so far.
-const worker = window.stChecker?.worker ?? null;
-const early = window.stChecker?.messages ?? [];
-let onWorkerMessage = (message) => early.push(message);
-if (worker) {
-  worker.onmessage = ({ data: message }) => onWorkerMessage(message);
-  worker.onerror = (event) => {
-    event.preventDefault();
-    onWorkerMessage({ type: "failed" });
-  };
-}
+// ---- The runtime's worker belongs to the page's first lines (overrides/partials/checker-boot.html),
+// which may already have started it; its messages wait in `checker.messages` until this script listens.
+const checker = window.stChecker;
 if (document.readyState === "loading") {
   await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 }
@@ -91,18 +82,18 @@ function keepStateInLanguageLinks() {
 
 // ---- Answers: prebuilt by the build for the finite part of the input, Pyodide for everything else.
 let runtimeReady = false;
+let runtimeFailed = false; // it may fail before the first question is asked: that question then waits for nothing
 let pending = null; // a question waiting for the runtime
 let latest = 0;
 let asked = 0;
 const waiting = new Map();
-const PREBUILT = ["market", "contract", "guarantee", "zone"];
 
 // The build ran the same checker on every market × contract × guarantee × zone: such a question,
 // in the ids the form uses, is answered from its file at once. Any other question waits for Pyodide.
 async function prebuilt(params) {
   const names = Object.keys(params);
-  if (!names.every((name) => PREBUILT.includes(name) && /^[a-z0-9-]+$/.test(params[name]))) return null;
-  const file = `${PREBUILT.map((name) => params[name] ?? "-").join(".")}.json`;
+  if (!names.every((name) => config.prebuilt.includes(name) && /^[a-z0-9-]+$/.test(params[name]))) return null;
+  const file = `${config.prebuilt.map((name) => params[name] ?? "-").join(".")}.json`;
   try {
     const response = await fetch(new URL(file, new URL(config.answers, document.baseURI)));
     return response.ok ? await response.json() : null;
@@ -112,8 +103,8 @@ async function prebuilt(params) {
 }
 
 function listenToWorker() {
-  if (!worker) return unavailable(config.text.unavailable_browser);
-  onWorkerMessage = (message) => {
+  if (!checker.supported) return unavailable(config.text.unavailable_browser);
+  checker.onmessage = (message) => {
     if (message.type === "progress") showProgress(message.percent);
     else if (message.type === "ready") ready();
     else if (message.type === "failed") unavailable(config.text.unavailable_load);
@@ -122,14 +113,14 @@ function listenToWorker() {
       waiting.delete(message.id);
     }
   };
-  early.splice(0).forEach(onWorkerMessage);
+  checker.messages.splice(0).forEach(checker.onmessage);
 }
 
 function askWorker(params) {
   const id = ++asked;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker.postMessage({ type: "ask", id, params, lang: config.lang });
+    checker.worker.postMessage({ type: "ask", id, params, lang: config.lang });
   });
 }
 
@@ -139,6 +130,8 @@ async function answerFor(params) {
   if (id !== latest) return; // overtaken by a newer question
   if (response) {
     render(response, runtimeReady ? "pyodide" : "prebuilt");
+  } else if (runtimeFailed) {
+    answer.dataset.state = "error";
   } else {
     pending = params;
     answer.dataset.state = "loading";
@@ -162,13 +155,14 @@ function ready() {
 }
 
 function unavailable(reason) {
+  runtimeFailed = true;
   progressBar.hidden = true;
   statusText.textContent = say("unavailable", { reason });
   status.classList.add("st-unavailable");
   form.hidden = true; // a form that cannot answer is not offered
   answer.hidden = false;
   if (answer.dataset.state !== "ready") answer.dataset.state = "error"; // a prebuilt answer shown stays: it is right
-  worker?.terminate();
+  checker.worker?.terminate();
 }
 
 // ---- The one renderer: the checker's JSON becomes elements, text by text.
@@ -322,11 +316,12 @@ document.getElementById("st-print").addEventListener("click", () => {
   document.body.classList.remove("st-print-answer");
 });
 
-// ---- Start: show the form as the link asks, and start the runtime at once.
+// ---- Start: show the form as the link asks and answer it; then start the runtime, if the page's first
+// lines have not already (a question only the runtime can answer).
 status.hidden = false;
 form.hidden = false;
 answer.hidden = false;
 const fromURL = paramsFromURL();
 fillForm(fromURL);
 listenToWorker();
-answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm());
+answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm()).finally(() => checker.start());
