@@ -8,8 +8,9 @@ const config = JSON.parse(document.getElementById("st-checker-config").textConte
 // ---- The runtime's worker belongs to the page's first lines (overrides/partials/checker-boot.html),
 // which may already have started it; its messages wait in `checker.messages` until this script listens.
 const checker = window.stChecker;
+// The page is parsed ("interactive"): the form is there. No need to wait for Material's deferred bundle.
 if (document.readyState === "loading") {
-  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+  await new Promise((resolve) => document.addEventListener("readystatechange", resolve, { once: true }));
 }
 
 const form = document.getElementById("st-checker-form");
@@ -88,20 +89,6 @@ let latest = 0;
 let asked = 0;
 const waiting = new Map();
 
-// The build ran the same checker on every market × contract × guarantee × zone: such a question,
-// in the ids the form uses, is answered from its file at once. Any other question waits for Pyodide.
-async function prebuilt(params) {
-  const names = Object.keys(params);
-  if (!names.every((name) => config.prebuilt.includes(name) && /^[a-z0-9-]+$/.test(params[name]))) return null;
-  const file = `${config.prebuilt.map((name) => params[name] ?? "-").join(".")}.json`;
-  try {
-    const response = await fetch(new URL(file, new URL(config.answers, document.baseURI)));
-    return response.ok ? await response.json() : null;
-  } catch {
-    return null;
-  }
-}
-
 function listenToWorker() {
   if (!checker.supported) return unavailable(config.text.unavailable_browser);
   checker.onmessage = (message) => {
@@ -126,7 +113,7 @@ function askWorker(params) {
 
 async function answerFor(params) {
   const id = ++latest;
-  const response = runtimeReady ? await askWorker(params) : await prebuilt(params);
+  const response = runtimeReady ? await askWorker(params) : await checker.prebuilt(params);
   if (id !== latest) return; // overtaken by a newer question
   if (response) {
     render(response, runtimeReady ? "pyodide" : "prebuilt");
