@@ -34,6 +34,70 @@ def only(found: list[coverage_data.Problem]) -> coverage_data.Problem:
     return found[0]
 
 
+# One fact broken in place: the single problem is on the changed line, with this message.
+ROW_MARKS = (
+    "marks: {standard-sla: not-included, performance-sla: not-included, sma-tier-1: not-included, "
+    "sma-tier-2: not-included, premier-support: included}"
+)
+REFUSED_AT_THEIR_LINE = [
+    pytest.param(
+        'hours: {"1": 8, "2": 12, "3": 24}',
+        'hours: {"1": 8, "2": 12, "3": 24, "4": 48}',
+        "a response time for zone '4', which does not exist",
+        id="unknown-zone-in-a-response-time",
+    ),
+    pytest.param(
+        "    markets: [us, ca]\n    name: {en: Standard SLA",
+        "    markets: [us, mx]\n    name: {en: Standard SLA",
+        "unknown market 'mx' (known: ca, us)",
+        id="unknown-market",
+    ),
+    pytest.param(
+        "  answer: {en: Your coverage, fr: Votre couverture}",
+        "  answer: {en: Your coverage}",
+        "ui.answer: 'fr' is a required property",
+        id="a-text-missing-its-french",
+    ),
+    pytest.param(
+        "    name: {en: Metro, fr: Métro}",
+        "    name: {fr: Métro}",
+        "zones.1.name: 'en' is a required property",
+        id="a-text-missing-its-english",
+    ),
+    pytest.param(
+        ROW_MARKS,
+        ROW_MARKS.replace(" sma-tier-2: not-included,", ""),
+        "row 'first-in-line' has no mark for offering 'sma-tier-2'",
+        id="a-row-without-a-mark-for-an-offering",
+    ),
+    pytest.param(
+        'hours: {"1": 8, "2": 12',
+        'hours: {"1": eight, "2": 12',
+        "offerings.standard-sla.response.hours.1: 'eight' is not of type 'integer'",
+        id="a-string-where-hours-go",
+    ),
+    pytest.param(
+        "marks: {standard-sla: included,",
+        "marks: {standard-sla: {us: included, ca: included, zz: add-on},",
+        "unknown market 'zz'",
+        id="a-per-market-mark-for-an-unknown-market",
+    ),
+    pytest.param(
+        "    max_km: {ca: 80}",
+        "    max_km: {}",
+        "no distance band for market 'ca': a market's bands cover every zone or none",
+        id="distance-bands-cover-every-zone-or-none",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), REFUSED_AT_THEIR_LINE)
+def test_a_broken_fact_is_refused_at_its_line(tmp_path, old, new, message):
+    path, line = broken(tmp_path, old, new)
+    problem = only(problems(path))
+    assert (problem.line, problem.message) == (line, message)
+
+
 def test_yaml_syntax_error(tmp_path):
     path, line = broken(tmp_path, "  remote:\n    weekdays:", "  remote:\n   weekdays: [\n    x:")
     problem = only(problems(path))
@@ -59,66 +123,12 @@ def test_unknown_offering_in_a_row(tmp_path):
     assert problem.message.startswith("unknown offering 'sma-tier-9'")
 
 
-def test_unknown_zone_in_a_response_time(tmp_path):
-    path, line = broken(tmp_path, 'hours: {"1": 8, "2": 12, "3": 24}', 'hours: {"1": 8, "2": 12, "3": 24, "4": 48}')
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "a response time for zone '4', which does not exist")
-
-
-def test_unknown_market(tmp_path):
-    path, line = broken(
-        tmp_path,
-        "    markets: [us, ca]\n    name: {en: Standard SLA",
-        "    markets: [us, mx]\n    name: {en: Standard SLA",
-    )
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "unknown market 'mx' (known: ca, us)")
-
-
 def test_unknown_mark(tmp_path):
     path, line = broken(tmp_path, "marks: {standard-sla: included,", "marks: {standard-sla: yes-please,")
     problem = only(problems(path))
     assert problem.line == line
     assert "'yes-please' is not valid" in problem.message
     assert problem.message.startswith("attributes.0.marks.standard-sla:")
-
-
-def test_a_text_missing_its_french(tmp_path):
-    path, line = broken(
-        tmp_path, "  answer: {en: Your coverage, fr: Votre couverture}", "  answer: {en: Your coverage}"
-    )
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "ui.answer: 'fr' is a required property")
-
-
-def test_a_text_missing_its_english(tmp_path):
-    path, line = broken(tmp_path, "    name: {en: Metro, fr: Métro}", "    name: {fr: Métro}")
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "zones.1.name: 'en' is a required property")
-
-
-def test_a_row_without_a_mark_for_an_offering(tmp_path):
-    old = "marks: {standard-sla: not-included, performance-sla: not-included, sma-tier-1: not-included, sma-tier-2: not-included, premier-support: included}"
-    path, line = broken(tmp_path, old, old.replace(" sma-tier-2: not-included,", ""))
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "row 'first-in-line' has no mark for offering 'sma-tier-2'")
-
-
-def test_a_string_where_hours_go(tmp_path):
-    path, line = broken(tmp_path, 'hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (
-        line,
-        "offerings.standard-sla.response.hours.1: 'eight' is not of type 'integer'",
-    )
-
-
-def test_a_per_market_mark_for_an_unknown_market(tmp_path):
-    path, line = broken(
-        tmp_path, "marks: {standard-sla: included,", "marks: {standard-sla: {us: included, ca: included, zz: add-on},"
-    )
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (line, "unknown market 'zz'")
 
 
 def test_a_python_tag_is_refused(tmp_path):
@@ -168,15 +178,6 @@ def test_an_untranslated_holiday_name_names_the_table(tmp_path):
 def test_problem_prints_like_a_compiler(tmp_path):
     path, line = broken(tmp_path, '"3": 24}', '"3": 24, "9": 1}')
     assert str(only(problems(path))) == f"{path}:{line}: a response time for zone '9', which does not exist"
-
-
-def test_distance_bands_cover_every_zone_or_none(tmp_path):
-    path, line = broken(tmp_path, "    max_km: {ca: 80}", "    max_km: {}")
-    problem = only(problems(path))
-    assert (problem.line, problem.message) == (
-        line,
-        "no distance band for market 'ca': a market's bands cover every zone or none",
-    )
 
 
 def test_yaml_1_1_booleans_are_words(tmp_path):
