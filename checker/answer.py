@@ -10,7 +10,7 @@ from checker.contacts import contacts
 from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
-from checker.text import fill, format_date, format_datetime, hours_range, join, prose, ui
+from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
 
 MARKS = ("included", "add-on", "not-included")
 MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
@@ -23,15 +23,8 @@ def answer(data: dict, query: Query, lang: str) -> dict:
     sold = is_sold(data, query.contract, query.market)
     zone, zone_text, beyond = _zone(data, query, lang)
     response = _response(data, query.contract, query.guarantee, query.market, zone, beyond, lang) if sold else None
-    status = [
-        ui(
-            data,
-            "sold" if sold else "not_sold",
-            lang,
-            where=market["where"][lang],
-            contract=contract_name(data, query.contract, None, lang),
-        )
-    ]
+    # No contract is not an offering: nothing is "sold", so nothing is said about where.
+    status = [] if query.contract == NO_CONTRACT else [_sold_status(data, query.contract, query.market, lang)]
     if sold and (query.zone or query.km is not None) and not _zoned(data, query.contract):
         status.append(ui(data, "zones_not_zoned", lang))
     return {
@@ -51,9 +44,15 @@ def answer(data: dict, query: Query, lang: str) -> dict:
     }
 
 
+def _sold_status(data: dict, contract: str, market: str, lang: str) -> str:
+    sold = is_sold(data, contract, market)
+    where = data["markets"][market]["where"][lang]
+    return ui(data, "sold" if sold else "not_sold", lang, where=where, contract=in_sentence(data, contract, lang))
+
+
 def _labels(data: dict, lang: str) -> dict[str, str]:
     """The headings of the answer's parts, so that every renderer shows the same words."""
-    keys = ("response", "deadline", "holidays_skipped", "coverage", "contacts", "phone", "chat", "create_case")
+    keys = ("response", "holidays_skipped", "coverage", "contacts", "phone", "chat", "create_case")
     return {key: ui(data, key, lang) for key in keys}
 
 
@@ -73,8 +72,19 @@ def contract_name(data: dict, contract: str, guarantee: int | None, lang: str) -
     return f"{name} ({ui(data, 'hours_option', lang, hours=guarantee)})" if guarantee else name
 
 
+def in_sentence(data: dict, contract: str, lang: str) -> str:
+    """The contract's name as a sentence uses it: 'the Standard SLA', 'le CNS standard'."""
+    if contract == NO_CONTRACT:
+        return ui(data, "no_contract", lang)
+    return data["offerings"][contract]["in_sentence"][lang]
+
+
 def mark_of(data: dict, row: dict, contract: str, market: str) -> str:
-    return "not-included" if contract == NO_CONTRACT else row["marks"][contract][market]
+    """The row's mark for the contract. Without a contract, only what a page says a client without one
+    gets (self help); nothing else of a contract's coverage is theirs."""
+    if contract == NO_CONTRACT:
+        return row["no_contract"] or "not-included"
+    return row["marks"][contract][market]
 
 
 def share_params(query: Query) -> dict[str, str]:
@@ -98,21 +108,30 @@ def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None,
         bands = [
             (zone["max_km"][query.market], zid) for zid, zone in data["zones"].items() if query.market in zone["max_km"]
         ]
+        km = number(data, query.km, lang)
         for max_km, zid in sorted(bands):
             if query.km <= max_km:
                 name = data["zones"][zid]["name"][lang]
-                text = ui(data, "zone_from_distance", lang, km=f"{query.km:g}", zone=zid, zone_name=name)
+                text = ui(data, "zone_from_distance", lang, km=km, zone=zid, zone_name=name)
                 return zid, {"id": zid, "name": name, "text": text}, False
-        text = ui(data, "beyond_bands", lang, km=f"{query.km:g}", max_km=f"{max(bands)[0]:g}")
+        last_km, last_zone = max(bands)
+        text = ui(data, "beyond_bands", lang, km=km, zone=last_zone, max_km=number(data, last_km, lang))
         return None, {"id": None, "name": None, "text": text}, True
     if query.zone is None:
         return None, None, False
     name = data["zones"][query.zone]["name"][lang]
     return (
         query.zone,
-        {"id": query.zone, "name": name, "text": f"{ui(data, 'zone', lang)} {query.zone} ({name})"},
+        {"id": query.zone, "name": name, "text": ui(data, "zone_names", lang, zone=query.zone, zone_name=name)},
         False,
     )
+
+
+def response_text(data: dict, contract: str, lang: str) -> str:
+    """An offering's on-site response where it depends on no zone (an average, billed, included): the
+    sentence the checker's answer gives, for the pages."""
+    market = data["offerings"][contract]["markets"][0]
+    return _response(data, contract, None, market, None, False, lang)["text"]
 
 
 def _response(
@@ -125,12 +144,16 @@ def _response(
     rule = offering["response"]
     name = offering["name"][lang]
     if rule["basis"] == "average":
-        return {"kind": "average", "hours": None, "text": ui(data, "average_days", lang, days=rule["business_days"])}
-    if rule["basis"] in ("billed", "base-tier"):
-        key = "billed_onsite" if rule["basis"] == "billed" else "base_tier_onsite"
-        return {"kind": rule["basis"], "hours": None, "text": ui(data, key, lang)}
+        days = rule["business_days"]
+        days_text = ui(data, "within_one_day" if days == 1 else "within_days", lang, days=days)
+        return {"kind": "average", "hours": None, "text": ui(data, "average_days", lang, days_text=days_text)}
+    if rule["basis"] == "billed":
+        return {"kind": "billed", "hours": None, "text": ui(data, "billed_onsite", lang)}
+    if rule["basis"] == "included":
+        text = ui(data, "onsite_included", lang, onsite_hours=hours_range(data, "onsite", lang))
+        return {"kind": "included", "hours": None, "text": text}
     if beyond:
-        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+        return _unpublished(data, market, lang)
     if zone is None:
         return {"kind": "needs-zone", "hours": None, "text": ui(data, "zone_needed", lang)}
     if rule["basis"] == "guarantee" and zone not in rule["zones"]:
@@ -144,14 +167,24 @@ def _response(
         return {"kind": rule["promise"], "hours": None, "text": ui(data, "guaranteed_options", lang, options=options)}
     hours = guarantee if rule["basis"] == "guarantee" else rule["hours"].get(zone)
     if hours is None:
-        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+        return _unpublished(data, market, lang)
     key = "guarantee_business" if rule["promise"] == "guarantee" else "goal_business"
     return {"kind": rule["promise"], "hours": hours, "text": ui(data, key, lang, hours=hours)}
 
 
+def _unpublished(data: dict, market: str, lang: str) -> dict:
+    """Where the terms set no time (beyond the published zones): say so, and whom to ask. No rule of
+    our own fills the silence (SOURCE-NOTES, rule of reading)."""
+    numbers = [phone["number"] for phone in data["markets"][market]["phones"]]
+    text = ui(data, "beyond_response", lang, phones=join(data, numbers, lang, "or"))
+    return {"kind": "unpublished", "hours": None, "text": text}
+
+
 def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
+    """When the technician is to be on site: a target for a goal, a latest time for a guarantee."""
     if response["hours"] is None:
-        return {"at": None, "text": ui(data, "no_deadline", lang), "notes": [], "holidays": []}
+        key = "deadline_needs_zone" if response["kind"] == "needs-zone" else "no_deadline"
+        return {"kind": None, "title": "", "at": None, "text": ui(data, key, lang), "notes": [], "holidays": []}
     holidays = holidays_of(data, query.market, query.region, lang)
     schedule = Schedule.from_source(data["hours"]["onsite"])
     found = add_business_hours(query.dispatched, response["hours"], schedule, holidays, known_range(data)[1])
@@ -159,6 +192,8 @@ def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
     if found.starts != query.dispatched:
         notes.append(ui(data, "deadline_from_next", lang, start=format_datetime(data, found.starts, lang)))
     return {
+        "kind": response["kind"],
+        "title": ui(data, "deadline_guarantee" if response["kind"] == "guarantee" else "deadline_goal", lang),
         "at": found.ends.strftime("%Y-%m-%dT%H:%M"),
         "text": ui(data, "deadline_value", lang, when=format_datetime(data, found.ends, lang)),
         "notes": notes,
@@ -173,7 +208,7 @@ def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
     """The attributes of the market's table, grouped as included, add-on, not included."""
     groups: dict[str, list[dict]] = {mark: [] for mark in MARKS}
     for row in data["attributes"]:
-        if market in row["markets"]:
+        if market in row["markets"] and (contract != NO_CONTRACT or row["no_contract"]):
             groups[mark_of(data, row, contract, market)].append(_attribute(data, row, market, lang))
     return [
         {"mark": mark, "label": ui(data, MARK_TEXT[mark], lang), "items": items}
@@ -183,11 +218,18 @@ def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
 
 
 def _attribute(data: dict, row: dict, market: str, lang: str) -> dict:
+    """A row of the coverage table: its label (with "at Pitney Bowes discretion" where the market's
+    table marks it), as a title and as a title before its detail."""
+    label = row["label"][lang]
+    discretion = ui(data, "discretion", lang) if market in row["discretion"] else ""
+    title = f"{label} ({discretion})" if discretion else label
     return {
         "id": row["id"],
-        "label": row["label"][lang],
+        "label": label,
+        "title": title,
+        "title_colon": ui(data, "label_colon", lang, label=title),
         "detail": fill(data, row["detail"][lang], lang) if row["detail"] else "",
-        "discretion": ui(data, "discretion", lang) if market in row["discretion"] else "",
+        "discretion": discretion,
     }
 
 
@@ -195,6 +237,7 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
     """What changes in coverage when moving from the query's contract to `query.compare`."""
     other = query.compare
     other_name = contract_name(data, other, None, lang)
+    other_in_sentence = in_sentence(data, other, lang)
     gains, losses = [], []
     for row in data["attributes"]:
         if query.market not in row["markets"]:
@@ -212,16 +255,15 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
         }  # fmt: skip
         (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
     sold = is_sold(data, other, query.market)
-    where = data["markets"][query.market]["where"][lang]
     return {
         "id": other,
         "name": other_name,
         "sold": sold,
-        "status": ui(data, "sold" if sold else "not_sold", lang, where=where, contract=other_name),
+        "status": "" if other == NO_CONTRACT else _sold_status(data, other, query.market, lang),
         "response": _response(data, other, None, query.market, zone, beyond, lang)["text"] if sold else None,
-        "gains_title": ui(data, "upgrade", lang, other=other_name),
+        "gains_title": ui(data, "upgrade", lang, other=other_in_sentence),
         "gains": gains,
-        "losses_title": ui(data, "upgrade_loses", lang, other=other_name),
+        "losses_title": ui(data, "upgrade_loses", lang, other=other_in_sentence),
         "losses": losses,
         "nothing": "" if gains or losses else ui(data, "upgrade_nothing", lang),
     }

@@ -1,27 +1,41 @@
-"""How to reach support in a market, and when: shared by the checker's answer and the site's pages."""
+"""How to reach support in a market, and when: shared by the checker's answer and the site's pages.
+
+Every part is named, so that a renderer picks what it shows by name, never by position.
+"""
 
 from __future__ import annotations
 
-from checker.text import prose
+from checker.text import prose, ui
+
+NANP = "1"  # both markets dial in the North American Numbering Plan: a tel: link is +1 and ten digits
 
 
 def contacts(data: dict, market_id: str, lang: str) -> dict:
     market = data["markets"][market_id]
     live_chat = "live_chat_select" if market["live_chat_select_products"] else "live_chat_all"
     return {
-        "phones": [
-            {"label": phone["label"][lang], "number": phone["number"], "tel": phone["number"].replace(" ", "")}
-            for phone in market["phones"]
-        ],
-        "phone": [prose(data, "representatives_hours", lang), prose(data, "phone_goal", lang)],
+        "phones": [_phone(data, phone, lang) for phone in market["phones"]],
+        "phone": {"hours": prose(data, "representatives_hours", lang), "goal": prose(data, "phone_goal", lang)},
         "voice": prose(data, "voice_system", lang),
-        "chat": [
-            prose(data, "chat_link", lang),
-            prose(data, "chatbot" if market["chatbot"] else "no_chatbot", lang),
-            prose(data, live_chat, lang),
-            prose(data, "chat_goal", lang),
-        ],
-        "case": [prose(data, "case_intro", lang), market["case_callback"][lang]],
+        "chat": {
+            "link": market["chat_link"][lang],
+            # SOURCE-NOTES row 2: only the US page speaks of a chatbot; elsewhere nothing is said of one.
+            "chatbot": prose(data, "chatbot", lang) if market["chatbot"] else "",
+            "live": prose(data, live_chat, lang),
+            "goal": prose(data, "chat_goal", lang),
+        },
+        "case": {"intro": prose(data, "case_intro", lang), "callback": market["case_callback"][lang]},
         "hours": prose(data, "normal_hours", lang),
         "support_url": market["support_url"],
+    }
+
+
+def _phone(data: dict, phone: dict, lang: str) -> dict:
+    digits = phone["number"].replace(" ", "")
+    international = digits if digits.startswith(NANP) and len(digits) == 11 else NANP + digits
+    return {
+        "label": phone["label"][lang],
+        "label_text": ui(data, "label_colon", lang, label=phone["label"][lang]),
+        "number": phone["number"],
+        "tel": f"+{international}",
     }

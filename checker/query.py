@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.days_off import known_range
-from checker.text import format_date, ui
+from checker.text import format_date, join, ui
 
 # The parameters of a share link, which are also the fields of the form (a public contract).
 FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
@@ -53,17 +53,20 @@ def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query
         shown = raw[field] if len(raw[field]) <= _SHOWN else raw[field][:_SHOWN] + "…"
         errors[field] = ui(data, key, lang, value=shown, **values)
 
+    # A bad id comes from a link: the message names each choice in the reader's language, with the id
+    # the link would carry ("Canada (ca)").
     market = raw["market"] or next(iter(data["markets"]))
     if market not in data["markets"]:
-        refuse("market", "error_market", choices=", ".join(data["markets"]))
+        names = [f"{m['name'][lang]} ({mid})" for mid, m in data["markets"].items()]
+        refuse("market", "error_market", choices=join(data, names, lang, "or"))
     contract = raw["contract"] or next(iter(data["offerings"]))
     if contract not in contracts(data):
-        refuse("contract", "error_contract", choices=", ".join(contracts(data)))
+        refuse("contract", "error_contract", choices=_contract_choices(data, lang))
     compare = raw["compare"] or None
     if compare is not None and compare not in contracts(data):
-        refuse("compare", "error_compare", choices=", ".join(contracts(data)))
+        refuse("compare", "error_compare", choices=_contract_choices(data, lang))
 
-    guarantee = _guarantee(data, contract, raw["guarantee"], refuse)
+    guarantee = _guarantee(data, contract, raw["guarantee"], lang, refuse)
     zone = _zone(data, raw["zone"], lang, refuse)
     km = _km(data, market, raw["km"], lang, refuse)
     if zone is not None and km is not None:
@@ -71,24 +74,31 @@ def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query
     dispatched = _dispatched(data, raw["dispatched"], lang, refuse)
     region = raw["region"].upper() or None
     if region is not None and market in data["markets"] and region not in data["markets"][market]["regions"]:
+        regions = data["markets"][market]["regions"]
         refuse(
             "region",
             "error_region",
             where=data["markets"][market]["where"][lang],
-            choices=", ".join(data["markets"][market]["regions"]),
+            choices=join(data, [f"{name[lang]} ({code})" for code, name in regions.items()], lang, "or"),
         )
     if errors:
         return None, errors
     return Query(market, contract, guarantee, zone, km, dispatched, region, compare), {}
 
 
-def _guarantee(data: dict, contract: str, value: str, refuse) -> int | None:
+def _contract_choices(data: dict, lang: str) -> str:
+    names = [f"{offering['name'][lang]} ({oid})" for oid, offering in data["offerings"].items()]
+    return join(data, [*names, f"{ui(data, 'no_contract', lang)} ({NO_CONTRACT})"], lang, "or")
+
+
+def _guarantee(data: dict, contract: str, value: str, lang: str, refuse) -> int | None:
     options = guarantee_options(data, contract)
     if not options:
         return None  # the contract has no guarantee to choose; a stray value is ignored
-    choices = ", ".join(str(option) for option in options)
+    choices = join(data, [str(option) for option in options], lang, "or")
     if not value:
-        refuse("guarantee", "error_guarantee_needed", choices=choices)
+        in_sentence = data["offerings"][contract]["in_sentence"][lang]
+        refuse("guarantee", "error_guarantee_needed", choices=choices, contract=in_sentence)
     elif not value.isdigit() or int(value) not in options:
         refuse("guarantee", "error_guarantee", choices=choices)
     else:
@@ -104,7 +114,7 @@ def _zone(data: dict, value: str, lang: str, refuse) -> str | None:
     for zid, zone in data["zones"].items():
         if wanted in {zid, zone["slug"], *(name.casefold() for name in zone["name"].values())}:
             return zid
-    choices = ", ".join(f"{zid} ({zone['slug']})" for zid, zone in data["zones"].items())
+    choices = join(data, [f"{zid} ({zone['name'][lang]})" for zid, zone in data["zones"].items()], lang, "or")
     refuse("zone", "error_zone", choices=choices)
     return None
 

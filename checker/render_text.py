@@ -15,32 +15,32 @@ def render(response: dict) -> str:
     if answer["response"]:
         lines += ["", answer["response"]["text"]]
     if deadline := answer["deadline"]:
-        lines += ["", deadline["text"], *deadline["notes"]]
+        lines += ["", *([deadline["title"]] if deadline["title"] else []), deadline["text"], *deadline["notes"]]
         lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
         if deadline.get("no_holidays"):
             lines.append(deadline["no_holidays"])
     for group in answer["coverage"]:
-        lines += ["", f"{group['label']}:"]
+        lines += ["", group["label"]]
         lines += [f"  - {_attribute(item)}" for item in group["items"]]
     if compare := answer["compare"]:
-        lines += ["", compare["status"]]
+        lines += ["", *([compare["status"]] if compare["status"] else [])]
         if compare["response"]:
             lines.append(compare["response"])
         for title, items in ((compare["gains_title"], compare["gains"]), (compare["losses_title"], compare["losses"])):
             if items:
-                lines += ["", f"{title}:"]
-                lines += [f"  - {_attribute(item)}: {item['change']}" for item in items]
+                lines += ["", title]
+                lines += [f"  - {item['title_colon']} {item['change']}" for item in items]
         if compare["nothing"]:
             lines.append(compare["nothing"])
     contacts = answer["contacts"]
-    lines += ["", *(f"{phone['label']}: {phone['number']}" for phone in contacts["phones"]), *contacts["phone"]]
-    lines += [*contacts["chat"][1:], contacts["hours"], contacts["support_url"]]
+    lines += ["", *(f"{phone['label_text']} {phone['number']}" for phone in contacts["phones"])]
+    lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
+    lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
     return "\n".join(_wrap(line) for line in lines)
 
 
 def _attribute(item: dict) -> str:
-    text = item["label"] + (f" ({item['discretion']})" if item["discretion"] else "")
-    return f"{text}: {item['detail']}" if item["detail"] else text
+    return f"{item['title_colon']} {item['detail']}" if item["detail"] else item["title"]
 
 
 def _wrap(line: str) -> str:

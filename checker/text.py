@@ -23,14 +23,28 @@ FACT_NAMES = frozenset(
 CONTEXT_NAMES = frozenset({"zone", "zone_name", "hours", "options"})
 
 
+class _Formatter(string.Formatter):
+    """str.format, plus `{name!c}`: the value with its first letter capitalized, for a name that
+    opens a sentence in one language and not in the other ('le CNS standard' → 'Le CNS standard')."""
+
+    def convert_field(self, value: object, conversion: str | None) -> object:
+        if conversion == "c":
+            text = str(value)
+            return text[:1].upper() + text[1:]
+        return super().convert_field(value, conversion)
+
+
+_FORMAT = _Formatter()
+
+
 def placeholders(template: str) -> set[str]:
     """The {names} a template uses."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return {name for _, name, _, _ in _FORMAT.parse(template) if name}
 
 
 def ui(data: dict, key: str, lang: str, **values: object) -> str:
     """A text of the interface (`ui:` in the source), filled with `values`."""
-    return _entry(data, "ui", key)[lang].format(**values)
+    return _FORMAT.vformat(_entry(data, "ui", key)[lang], (), values)
 
 
 def words(data: dict, key: str, lang: str) -> list[str]:
@@ -45,7 +59,7 @@ def prose(data: dict, key: str, lang: str, **values: object) -> str:
 
 def fill(data: dict, template: str, lang: str, **values: object) -> str:
     """Fill a source text's {placeholders} with the facts they name and the given values."""
-    return template.format_map({**facts(data, lang), **values})
+    return _FORMAT.vformat(template, (), {**facts(data, lang), **values})
 
 
 def facts(data: dict, lang: str) -> dict[str, object]:
@@ -91,7 +105,7 @@ def format_date(data: dict, day: dt.date, lang: str) -> str:
         lang,
         weekday=words(data, "weekdays", lang)[day.weekday()],
         month=words(data, "months", lang)[day.month - 1],
-        day=day.day,
+        day=ui(data, "first_of_month", lang) if day.day == 1 else day.day,
         year=day.year,
     )
 
@@ -126,6 +140,11 @@ def hours_range(data: dict, which: str, lang: str) -> str:
 def parse_clock(value: str) -> dt.time:
     hour, minute = value.split(":")
     return dt.time(int(hour), int(minute))
+
+
+def number(data: dict, value: float, lang: str) -> str:
+    """'40.5' / '40,5': the shortest form of the number, with the language's decimal separator."""
+    return f"{value:g}".replace(".", ui(data, "decimal_separator", lang))
 
 
 def join(data: dict, items: list[str], lang: str, conjunction: str = "and") -> str:

@@ -2,8 +2,9 @@
 
 The browser gets a finished table, so it needs no extra package. The table covers whole years, from
 `years_before` before the build year to `years_after` after it; writers add or remove days in the
-source. Names come in both languages: from the library where it speaks French, otherwise from the
-source's `holidays.names_fr`.
+source. Names come from the source's reviewed table (`holidays.names`, per market, keyed by the
+library's English name), never from the library's own translations: a holiday the table lacks is a
+build error, so no name reaches a page unreviewed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
     span = years(spec, today)
     names: dict[tuple[str, str], int] = {}
     days: dict[str, dict[str, list[str]]] = {}
-    observed = data["ui"]["observed"]["fr"]
+    observed = data["ui"]["observed"]
     problems: list[tuple[Path_, str]] = []
     for mid, market in data["markets"].items():
         country = market["holidays_country"]
@@ -45,7 +46,7 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
                 problems.append((("markets", mid, "regions", region), f"{region!r} is not a subdivision of {country}"))
                 continue
             table: dict[str, tuple[str, str]] = {}
-            for day, en, fr in _library_days(country, region, span, spec["names_fr"], observed, problems):
+            for day, en, fr in _library_days(country, region, span, spec["names"].get(mid, {}), observed, problems):
                 table[day] = (en, fr)
             _apply_changes(table, spec, mid, region)
             days[mid][region] = [f"{day} {names.setdefault(pair, len(names))}" for day, pair in sorted(table.items())]
@@ -59,28 +60,27 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
 
 
 def _library_days(
-    country: str, region: str, span: range, names_fr: dict[str, str], observed: str, problems: list
+    country: str, region: str, span: range, names: dict[str, dict], observed: dict, problems: list
 ) -> Iterator[tuple[str, str, str]]:
     """(ISO date, English name, French name) of every holiday of the library for that place."""
-    kwargs = {"subdiv": region or None, "years": span}
-    languages = holidays_lib.country_holidays(country).supported_languages
-    english_code = next((code for code in languages if code.startswith("en")), None)
-    english = holidays_lib.country_holidays(country, language=english_code, **kwargs)
-    french = holidays_lib.country_holidays(country, language="fr", **kwargs) if "fr" in languages else None
-    for day in sorted(english):
-        if french is not None:
-            fr = french[day]
-        else:
-            fr = "; ".join(_french(n, names_fr, observed, problems) for n in english.get_list(day))
-        yield day.isoformat(), english[day], fr
+    days = holidays_lib.country_holidays(country, subdiv=region or None, years=span)
+    for day in sorted(days):
+        pairs = [_named(name, names, observed, problems) for name in days.get_list(day)]
+        yield day.isoformat(), "; ".join(en for en, _ in pairs), "; ".join(fr for _, fr in pairs)
 
 
-def _french(name: str, names_fr: dict[str, str], observed: str, problems: list) -> str:
+def _named(name: str, names: dict[str, dict], observed: dict, problems: list) -> tuple[str, str]:
+    """The reviewed (English, French) name of a holiday of the library; an observed day says so."""
     base = name.removesuffix(OBSERVED_SUFFIX)
-    if base not in names_fr:
-        problems.append((("holidays", "names_fr"), f"the holiday {base!r} has no French name"))
-        return base
-    return f"{names_fr[base]} ({observed})" if base != name else names_fr[base]
+    if base not in names:
+        problems.append(
+            (("holidays", "names"), f"the holiday {base!r} has no reviewed name (add it under holidays.names)")
+        )
+        return base, base
+    en, fr = names[base]["en"], names[base]["fr"]
+    if base != name:
+        return f"{en} ({observed['en']})", f"{fr} ({observed['fr']})"
+    return en, fr
 
 
 def _apply_changes(table: dict, spec: dict, market: str, region: str) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 
 from coverage_data import checks, holiday_table
+from coverage_data.typography import typeset, typeset_texts
 from coverage_data.problems import Problem, SourceError, display_path
 from coverage_data.yaml_lines import Path_, line_of, parse
 
@@ -60,6 +61,7 @@ def compile_data(data: dict, holidays: dict) -> dict:
             "detail": row.get("detail"),
             "markets": row.get("markets", markets),
             "discretion": row.get("discretion", []),
+            "no_contract": row.get("no_contract"),
             "marks": {
                 oid: mark if isinstance(mark, dict) else dict.fromkeys(markets, mark)
                 for oid, mark in row["marks"].items()
@@ -71,5 +73,8 @@ def compile_data(data: dict, holidays: dict) -> dict:
         oid: [{**item, "markets": item.get("markets", markets)} for item in items]
         for oid, items in data["benefits"].items()
     }
-    compiled["holidays"] = holidays
+    compiled = typeset_texts(compiled)
+    french = data["languages"].index("fr") if "fr" in data["languages"] else None
+    names = [[typeset(name) if i == french else name for i, name in enumerate(pair)] for pair in holidays["names"]]
+    compiled["holidays"] = {**holidays, "names": names}
     return compiled

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -20,13 +21,24 @@ from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
-ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(TEMPLATES),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_OPTIONS = {
+    "loader": jinja2.FileSystemLoader(TEMPLATES),
+    "autoescape": True,  # a source text is never HTML
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+# Markdown's own punctuation (Python-Markdown's backslash escapes): a source text put into a page's
+# Markdown is escaped, so that `[x](javascript:…)` in a name stays text. Our HTML blocks (Markup) pass.
+_MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!|]")
+
+
+def _as_markdown_text(value: object) -> object:
+    return value if isinstance(value, Markup) else _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", str(value))
+
+
+ENV = jinja2.Environment(**_OPTIONS)  # HTML templates
+MARKDOWN = jinja2.Environment(**_OPTIONS, finalize=_as_markdown_text)  # pages' Markdown
 
 
 class PageRenderer:
@@ -111,7 +123,7 @@ class PageRenderer:
 
     def page(self, name: str, **values: object) -> Markup:
         """A generated page's Markdown, from a template of its own."""
-        return Markup(ENV.get_template(name).render(v=self.view, h=self, **values))
+        return Markup(MARKDOWN.get_template(name).render(v=self.view, h=self, **values))
 
     def per_market(self, name: str, **values: object) -> Markup:
         """The partial once per market, in tabs labelled with the markets' names."""
@@ -119,7 +131,7 @@ class PageRenderer:
         return self._place(self._render("tabs.html", set_id=next(self._tab_sets), panels=panels))
 
     def render(self, markdown: str) -> str:
-        return ENV.from_string(markdown).render(v=self.view, h=self)
+        return MARKDOWN.from_string(markdown).render(v=self.view, h=self)
 
 
 def _relative(target: str, start: str) -> str:

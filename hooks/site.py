@@ -13,9 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 import coverage_data
+from coverage_data.typography import typeset
 from hooks import csp, fingerprint, headers, markup, runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
@@ -70,14 +72,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Site names and navigation titles of each edition come from the source's texts."""
     data = source_data()
     for language in _i18n(config).config.languages:
-        language.site_name = data["site"]["title"][language.locale]
+        # Markup: the theme prints site_name unescaped in places; the source's title is plain text.
+        language.site_name = escape(data["site"]["title"][language.locale])
         language.nav_translations = {data["ui"]["offerings"]["en"]: data["ui"]["offerings"][language.locale]}
-    config.site_name = data["site"]["title"][data["languages"][0]]
+    lang = _i18n(config).current_language or data["languages"][0]
+    config.site_name = escape(data["site"]["title"][lang])
+    _chrome_words(config, data, lang)
     _offering_nav(config, data)
     _assemble_docs(config, data)
     names = _asset_names[config.config_file_path or ""]
     config.extra_css = [names.get(path, path) for path in config.extra_css]
     return config
+
+
+def _chrome_words(config: MkDocsConfig, data: dict, lang: str) -> None:
+    """The theme's words that mkdocs.yml would give in one language only (the colour toggles, the
+    headings' permalink title), in the edition's language, from the source."""
+    names = {"default": "dark_mode", "slate": "light_mode"}  # a toggle is named for the scheme it leads to
+    for palette in config.theme["palette"]:
+        palette["toggle"]["name"] = data["ui"][names[palette["scheme"]]][lang]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = data["ui"]["permalink"][lang]
 
 
 _docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
@@ -147,6 +161,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     names = _asset_names[config.config_file_path or ""]
     renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime(), names)
     _renderers[page.file.src_uri] = renderer
+    if lang == "fr":
+        markdown = typeset(markdown)  # the hand-written French gets the typography the source's texts get
     rendered = renderer.render(markdown)
     page.meta.update(renderer.head)
     return rendered
@@ -184,4 +200,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     copy_sitemap(site, editions)
     runtime.write(checker_runtime(), site)
     runtime.write_answers(source_data(), site)
-    headers.write(site, headers.rules(site, csp.policy(site), versioned=[checker_runtime().pyodide_dir]))
+    try:
+        policy = csp.policy(site, config.theme.dirs)
+    except csp.UnknownInlineScript as error:
+        raise PluginError(str(error)) from None
+    headers.write(site, headers.rules(site, policy, versioned=[checker_runtime().pyodide_dir]))

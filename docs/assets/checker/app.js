@@ -164,13 +164,14 @@ function el(tag, attributes = {}, ...children) {
 
 const paragraphs = (lines, attributes = {}) => lines.filter(Boolean).map((line) => el("p", attributes, line));
 
+// A coverage row: its title (the checker words "label (at Pitney Bowes discretion):" per language),
+// then what changes, then its detail.
 function attributeItem(item, extra = "") {
   return el(
     "li",
     { "data-attribute": item.id },
-    el("span", { class: "st-attr-label" }, item.label),
-    item.discretion ? ` (${item.discretion})` : "",
-    extra ? `: ${extra}` : "",
+    el("span", { class: "st-attr-label" }, extra || item.detail ? item.title_colon : item.title),
+    extra ? ` ${extra}` : "",
     item.detail ? el("span", { class: "st-detail" }, item.detail) : "",
   );
 }
@@ -184,7 +185,7 @@ function renderAnswer(a) {
   if (a.deadline) {
     const d = a.deadline;
     parts.push(
-      el("h4", {}, a.labels.deadline),
+      el("h4", {}, d.title),
       el("p", { class: "st-deadline", "data-at": d.at ?? "" }, el("strong", {}, d.text)),
       ...paragraphs(d.notes),
     );
@@ -221,8 +222,8 @@ function renderAnswer(a) {
   const k = a.contacts;
   parts.push(
     el("h4", {}, a.labels.contacts),
-    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, `${p.label}: `, el("a", { href: `tel:${p.tel}` }, p.number)))),
-    ...paragraphs([...k.phone, k.chat[2], k.chat[3], k.case[1], k.hours]),
+    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, p.label_text, " ", el("a", { href: `tel:${p.tel}` }, p.number)))),
+    ...paragraphs([k.phone.hours, k.phone.goal, k.chat.live, k.chat.goal, k.case.callback, k.hours]),
     el("p", {}, el("a", { href: k.support_url }, k.support_url)),
   );
   return parts;
