@@ -46,7 +46,9 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
                 problems.append((("markets", mid, "regions", region), f"{region!r} is not a subdivision of {country}"))
                 continue
             table: dict[str, tuple[str, str]] = {}
-            for day, en, fr in _library_days(country, region, span, spec["names"].get(mid, {}), observed, problems):
+            for day, en, fr in _library_days(
+                country, mid, region, span, spec["names"].get(mid, {}), observed, problems
+            ):
                 table[day] = (en, fr)
             _apply_changes(table, spec, mid, region)
             days[mid][region] = [f"{day} {names.setdefault(pair, len(names))}" for day, pair in sorted(table.items())]
@@ -60,22 +62,25 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
 
 
 def _library_days(
-    country: str, region: str, span: range, names: dict[str, dict], observed: dict, problems: list
+    country: str, market: str, region: str, span: range, names: dict[str, dict], observed: dict, problems: list
 ) -> Iterator[tuple[str, str, str]]:
     """(ISO date, English name, French name) of every holiday of the library for that place."""
     days = holidays_lib.country_holidays(country, subdiv=region or None, years=span)
     for day in sorted(days):
-        pairs = [_named(name, names, observed, problems) for name in days.get_list(day)]
+        pairs = [_named(name, market, names, observed, problems) for name in days.get_list(day)]
         yield day.isoformat(), "; ".join(en for en, _ in pairs), "; ".join(fr for _, fr in pairs)
 
 
-def _named(name: str, names: dict[str, dict], observed: dict, problems: list) -> tuple[str, str]:
+def _named(name: str, market: str, names: dict[str, dict], observed: dict, problems: list) -> tuple[str, str]:
     """The reviewed (English, French) name of a holiday of the library; an observed day says so."""
     base = name.removesuffix(OBSERVED_SUFFIX)
     if base not in names:
-        problems.append(
-            (("holidays", "names"), f"the holiday {base!r} has no reviewed name (add it under holidays.names)")
+        problem = (
+            ("holidays", "names", market),
+            f"the holiday {base!r} has no reviewed name (add it under holidays.names.{market})",
         )
+        if problem not in problems:
+            problems.append(problem)
         return base, base
     en, fr = names[base]["en"], names[base]["fr"]
     if base != name:

@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 
 from coverage_data import checks, holiday_table
-from coverage_data.typography import typeset, typeset_texts
 from coverage_data.problems import Problem, SourceError, display_path
+from coverage_data.typography import typeset, typeset_texts
 from coverage_data.yaml_lines import Path_, line_of, parse
 
 SOURCE = Path(__file__).with_name("coverage.yml")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from markupsafe import escape
 from mkdocs.structure.pages import Page
 
 import coverage_data
@@ -72,10 +72,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Site names and navigation titles of each edition come from the source's texts."""
     data = source_data()
     for language in _i18n(config).config.languages:
-        # Markup: the theme prints site_name unescaped in places; the source's title is plain text.
-        language.site_name = escape(data["site"]["title"][language.locale])
         language.nav_translations = {data["ui"]["offerings"]["en"]: data["ui"]["offerings"][language.locale]}
     lang = _i18n(config).current_language or data["languages"][0]
+    # Markup: the theme prints site_name unescaped in places; the source's title is plain text.
     config.site_name = escape(data["site"]["title"][lang])
     _chrome_words(config, data, lang)
     _offering_nav(config, data)

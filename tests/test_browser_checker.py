@@ -61,9 +61,9 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     assert answer.locator(".st-holidays li").all_inner_texts() == [h["text"] for h in expected["deadline"]["holidays"]]
     for group in expected["coverage"]:
         shown = answer.locator(f'ul.st-group[data-mark="{group["mark"]}"] .st-attr-label').all_inner_texts()
-        assert shown == [item["label"] for item in group["items"]]
+        assert shown == [item["title_colon"] if item["detail"] else item["title"] for item in group["items"]]
     assert answer.locator(".st-gains .st-attr-label").all_inner_texts() == [
-        item["label"] for item in expected["compare"]["gains"]
+        item["title_colon"] for item in expected["compare"]["gains"]
     ]
     assert "market=ca" in page.url and "dispatched=2026-12-24T15%3A00" in page.url
     assert page.console_errors == [] and page.outside_requests == []
@@ -92,7 +92,7 @@ def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(pag
     assert (
         page.locator(".st-deadline").inner_text()
         == expected["deadline"]["text"]
-        == "lundi 23 novembre 2026, 11 h 30 (heure locale du site)"
+        == "lundi 23 novembre 2026, 11\u00a0h\u00a030 (heure locale du site)"
     )
     assert page.get_by_label("Garantie").input_value() == "4"
     page.locator(".md-header__option .md-select").hover()
@@ -111,7 +111,7 @@ def test_bad_input_in_a_link_is_explained_next_to_its_field_and_the_form_still_w
     assert answered(page) == "error"
     km_error = page.locator("#st-error-km")
     assert km_error.is_visible()
-    assert km_error.inner_text() == "« -5 » n'est pas une distance : indiquez un nombre de kilomètres, 0 ou plus."
+    assert km_error.inner_text() == "«\u00a0-5\u00a0» n'est pas une distance\u00a0: indiquez un nombre de kilomètres, 0 ou plus."
     assert page.locator("#st-field-km").get_attribute("aria-invalid") == "true"
     assert "n'est pas une date et une heure" in page.locator("#st-error-dispatched").inner_text()
     page.get_by_label("Distance de la base régionale (km)").fill("85")
@@ -130,7 +130,7 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     page.route("**/assets/pyodide/**", lambda route: route.abort())
     status = page.locator("#st-checker-status")
     unavailable = (
-        "Le vérificateur interactif n'est pas disponible : son environnement d'exécution n'a pas pu être chargé."
+        "Le vérificateur interactif n'est pas disponible\u00a0: son environnement d'exécution n'a pas pu être chargé."
     )
     # A question only the runtime can answer: the page says why there is no answer.
     page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00")

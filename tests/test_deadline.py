@@ -34,7 +34,7 @@ def test_business_hours(data, dispatched, zone, expected):
 
 def test_count_outside_business_hours_says_when_it_starts(data):
     found = deadline(data, "2026-11-21T10:00", lang="fr")
-    assert "le décompte commence le lundi 23 novembre 2026, 8 h" in found["notes"][1]
+    assert "le décompte commence le lundi 23 novembre 2026, 8\u00a0h" in found["notes"][1]
 
 
 def test_four_hour_guarantee_dispatched_at_half_past_four(data):
@@ -54,7 +54,9 @@ def test_holiday_names_in_french(data):
     found = deadline(data, "2026-06-23T16:00", zone="1", region="QC", lang="fr")
     assert found["holidays"] == [{"date": "2026-06-24", "text": "mercredi 24 juin 2026 — Fête nationale du Québec"}]
     us = deadline(data, "2026-11-25T16:00", zone="1", market="us", region="NY", lang="fr")
-    assert us["holidays"] == [{"date": "2026-11-26", "text": "jeudi 26 novembre 2026 — Action de grâce"}]
+    assert us["holidays"] == [
+        {"date": "2026-11-26", "text": "jeudi 26 novembre 2026 — Thanksgiving (Action de grâce américaine)"}
+    ]
 
 
 def test_without_a_region_only_national_holidays_count(data):
@@ -80,7 +82,10 @@ def test_christmas_and_boxing_day_observed(data):
 def test_no_deadline_is_promised_for_an_average_or_billed_onsite(data):
     found = deadline(data, "2026-11-18T09:00", contract="sma-tier-2", market="us")
     assert found["at"] is None
-    assert found["text"] == "No arrival time is promised for this contract."
+    assert (
+        found["text"]
+        == "The published terms give no on-site response time to count from a dispatch time for this contract."
+    )
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,18 @@ def extended_source() -> dict:
         "phones": [{"label": {"en": "Support", "fr": "Soutien"}, "number": "800 000 1234"}],
         "support_url": "https://www.example.com/mx/support.html",
     }
-    source["holidays"]["names_fr"] |= {
-        "Benito Juárez's birthday": "Anniversaire de Benito Juárez",
-        "Constitution Day": "Jour de la Constitution",
-        "Revolution Day": "Jour de la Révolution",
+    source["holidays"]["names"][NEW_MARKET] = {
+        name: {"en": name, "fr": fr}
+        for name, fr in {
+            "New Year's Day": "Jour de l'An",
+            "Constitution Day": "Jour de la Constitution",
+            "Benito Juárez's birthday": "Anniversaire de Benito Juárez",
+            "Labor Day": "Fête du Travail",
+            "Independence Day": "Jour de l'Indépendance",
+            "Revolution Day": "Jour de la Révolution",
+            "Change of Federal Government": "Changement de gouvernement fédéral",
+            "Christmas Day": "Noël",
+        }.items()
     }
     for zone, km in {"1": 25, "2": 60, "3": 200}.items():
         source["zones"][zone]["max_km"][NEW_MARKET] = km
@@ -40,6 +48,7 @@ def extended_source() -> dict:
         "family": "hardware",
         "markets": ["ca", NEW_MARKET],
         "name": {"en": "Field Plus", "fr": "Terrain Plus"},
+        "in_sentence": {"en": "Field Plus", "fr": "le contrat Terrain Plus"},
         "long_name": {"en": "Field Plus Agreement", "fr": "Contrat Terrain Plus"},
         "summary": {
             "en": "A technician within 6 business hours in every zone.",
@@ -94,7 +103,7 @@ def test_every_table_and_page_shows_them(extended):
             assert len(table.select(f'td[data-offering="{NEW_OFFERING}"]')) == len(table.select("tbody tr"))
         zones = read(site, f"{edition}onsite-support").select_one("table.st-zones")
         assert [td.get_text() for td in zones.select(f'td[data-offering="{NEW_OFFERING}"]')] == [
-            {"en": "6 business hours", "fr": "6 heures ouvrables"}[lang]
+            {"en": "6 business hours", "fr": "6\u00a0heures ouvrables"}[lang]
         ] * 3
         assert (
             zones.select_one(f'td[data-market="{NEW_MARKET}"]').get_text()

@@ -126,8 +126,8 @@ def test_phones_per_market_on_home_and_remote_support(site, lang):
         ),
         (
             "fr",
-            ["8 heures ouvrables", "12 heures ouvrables", "24 heures ouvrables"],
-            "4 ou 8 heures garanties",
+            ["8\u00a0heures ouvrables", "12\u00a0heures ouvrables", "24\u00a0heures ouvrables"],
+            "4 ou 8\u00a0heures garanties",
             ["jusqu'à 40 km", "41 à 80 km", "81 à 240 km"],
         ),
     ],

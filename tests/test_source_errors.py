@@ -59,8 +59,8 @@ REFUSED_AT_THEIR_LINE = [
         id="a-text-missing-its-french",
     ),
     pytest.param(
-        "    name: {en: Metro, fr: Métro}",
-        "    name: {fr: Métro}",
+        "    name: {en: Metro, fr: Métropolitaine}",
+        "    name: {fr: Métropolitaine}",
         "zones.1.name: 'en' is a required property",
         id="a-text-missing-its-english",
     ),
@@ -156,7 +156,7 @@ def test_a_placeholder_that_names_no_fact(tmp_path):
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
     text = (
         ORIGINAL.replace('hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
-        .replace("    name: {en: Metro, fr: Métro}", "    name: {fr: Métro}")
+        .replace("    name: {en: Metro, fr: Métropolitaine}", "    name: {fr: Métropolitaine}")
         .replace("    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: CA\n")
     )
     path = tmp_path / "coverage.yml"
@@ -169,10 +169,11 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
 
 
 def test_an_untranslated_holiday_name_names_the_table(tmp_path):
-    path, _ = broken(tmp_path, "    Thanksgiving Day: Action de grâce\n", "")
+    line = next(line for line in ORIGINAL.splitlines(keepends=True) if line.startswith("      Thanksgiving Day:"))
+    path, _ = broken(tmp_path, line, "")
     problem = only(problems(path))
-    assert problem.message == "the holiday 'Thanksgiving Day' has no French name"
-    assert problem.line == ORIGINAL[: ORIGINAL.index("  names_fr:")].count("\n") + 1
+    assert problem.message == "the holiday 'Thanksgiving Day' has no reviewed name (add it under holidays.names.us)"
+    assert problem.line == ORIGINAL[: ORIGINAL.index("    us:\n", ORIGINAL.index("  names:"))].count("\n") + 1
 
 
 def test_problem_prints_like_a_compiler(tmp_path):

@@ -84,8 +84,8 @@ def test_canadian_distance_bands_at_their_edges(data, km, zone):
     answer = respond(data, {"market": "ca", "contract": "standard-sla", "km": km}, "fr")["answer"]
     if zone is None:
         assert answer["zone"]["id"] is None
-        assert answer["response"]["kind"] == "best-effort"
-        assert "240 km" in answer["zone"]["text"]
+        assert answer["response"]["kind"] == "unpublished"
+        assert "240\u00a0km" in answer["zone"]["text"]
     else:
         assert answer["zone"]["id"] == zone
         assert answer["response"]["hours"] == {"1": 8, "2": 12, "3": 24}[zone]
@@ -103,7 +103,8 @@ def test_tier_two_and_premier_are_sold_in_the_united_states_only(data, market, s
     assert answer["sold"] is sold
     assert answer["coverage"] == [] if not sold else answer["coverage"]
     if not sold:
-        assert answer["status"][0] == f"{answer['contract']['name']} n'est pas offert au Canada."
+        article = data["offerings"][contract]["in_sentence"]["fr"]
+        assert answer["status"][0] == f"{article[0].upper()}{article[1:]} n'est pas offert au Canada."
 
 
 def test_no_contract_is_best_effort_time_and_materials(data):
@@ -131,28 +132,28 @@ def test_service_by_replacement_per_market(data, market, lang, expected):
 def test_chat_differs_per_market(data):
     us = respond(data, {"market": "us", "contract": "none"}, "en")["answer"]["contacts"]["chat"]
     ca = respond(data, {"market": "ca", "contract": "none"}, "fr")["answer"]["contacts"]["chat"]
-    assert "chatbot service" in us[1] and "select products" in us[2]
-    assert "pas d'agent conversationnel" in ca[1] and "Le clavardage en direct est offert du lundi" in ca[2]
-    assert "30 seconds" in us[3] and "30 secondes" in ca[3]
+    assert "chatbot service" in us["chatbot"] and "select products" in us["live"]
+    assert ca["chatbot"] == "" and "Le clavardage en direct est offert du lundi" in ca["live"]
+    assert "30 seconds" in us["goal"] and "30\u00a0secondes" in ca["goal"]
 
 
 def test_case_callback_differs_per_market(data):
     assert "within 60 seconds" not in data["markets"]["us"]["case_callback"]["en"]
-    assert "dans les 60 secondes" in data["markets"]["ca"]["case_callback"]["fr"]
+    assert "dans les 60\u00a0secondes" in data["markets"]["ca"]["case_callback"]["fr"]
 
 
 def test_hours_and_goals_in_both_languages(data):
     en = respond(data, {"market": "us", "contract": "none"}, "en")["answer"]["contacts"]
     fr = respond(data, {"market": "us", "contract": "none"}, "fr")["answer"]["contacts"]
     assert "Monday to Friday, 8 AM to 8 PM ET" in en["hours"]
-    assert "du lundi au vendredi, de 8 h à 20 h HE" in fr["hours"]
-    assert "60 seconds" in en["phone"][1] and "60 secondes" in fr["phone"][1]
-    assert "24 hours a day" in en["voice"] and "24 heures par jour" in fr["voice"]
+    assert "du lundi au vendredi, de 8\u00a0h à 20\u00a0h HE" in fr["hours"]
+    assert "60 seconds" in en["phone"]["goal"] and "60\u00a0secondes" in fr["phone"]["goal"]
+    assert "24 hours a day" in en["voice"] and "24\u00a0heures par jour" in fr["voice"]
 
 
 def test_preventive_maintenance_extras_apply_to_the_united_states_only(data):
     items = data["benefits"]["standard-sla"]
-    extra = next(item for item in items if "beyond" in item["text"]["en"])
+    extra = next(item for item in items if "beyond" in item["text"]["en"] and "billed" in item["text"]["en"])
     assert extra["markets"] == ["us"]
     assert "2 per calendar year" in extra["text"]["en"].replace("{pm_calls}", str(data["preventive_maintenance_calls"]))
 
