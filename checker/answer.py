@@ -113,16 +113,21 @@ def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None,
             if query.km <= max_km:
                 name = data["zones"][zid]["name"][lang]
                 text = ui(data, "zone_from_distance", lang, km=km, zone=zid, zone_name=name)
-                return zid, {"id": zid, "name": name, "text": text}, False
+                return zid, {"id": zid, "name": name, "text": text, "source": f"zones.{zid}"}, False
         last_km, last_zone = max(bands)
         text = ui(data, "beyond_bands", lang, km=km, zone=last_zone, max_km=number(data, last_km, lang))
-        return None, {"id": None, "name": None, "text": text}, True
+        return None, {"id": None, "name": None, "text": text, "source": "ui.beyond_bands"}, True
     if query.zone is None:
         return None, None, False
     name = data["zones"][query.zone]["name"][lang]
     return (
         query.zone,
-        {"id": query.zone, "name": name, "text": ui(data, "zone_names", lang, zone=query.zone, zone_name=name)},
+        {
+            "id": query.zone,
+            "name": name,
+            "text": ui(data, "zone_names", lang, zone=query.zone, zone_name=name),
+            "source": f"zones.{query.zone}",
+        },
         False,
     )
 
@@ -139,37 +144,62 @@ def _response(
 ) -> dict:
     """How fast a technician comes: kind, hours to count (when a time is promised) and a sentence."""
     if contract == NO_CONTRACT:
-        return {"kind": "best-effort", "hours": None, "text": prose(data, "no_contract", lang)}
+        return {
+            "kind": "best-effort",
+            "hours": None,
+            "text": prose(data, "no_contract", lang),
+            "source": "texts.no_contract",
+        }
     offering = data["offerings"][contract]
     rule = offering["response"]
     name = offering["name"][lang]
     if rule["basis"] == "average":
         days = rule["business_days"]
         days_text = ui(data, "within_one_day" if days == 1 else "within_days", lang, days=days)
-        return {"kind": "average", "hours": None, "text": ui(data, "average_days", lang, days_text=days_text)}
+        return {
+            "kind": "average",
+            "hours": None,
+            "text": ui(data, "average_days", lang, days_text=days_text),
+            "source": f"offerings.{contract}.response",
+        }
     if rule["basis"] == "billed":
-        return {"kind": "billed", "hours": None, "text": ui(data, "billed_onsite", lang)}
+        return {
+            "kind": "billed",
+            "hours": None,
+            "text": ui(data, "billed_onsite", lang),
+            "source": f"offerings.{contract}.response",
+        }
     if rule["basis"] == "included":
         text = ui(data, "onsite_included", lang, onsite_hours=hours_range(data, "onsite", lang))
-        return {"kind": "included", "hours": None, "text": text}
+        return {"kind": "included", "hours": None, "text": text, "source": f"offerings.{contract}.response"}
     if beyond:
         return _unpublished(data, market, lang)
     if zone is None:
-        return {"kind": "needs-zone", "hours": None, "text": ui(data, "zone_needed", lang)}
+        return {"kind": "needs-zone", "hours": None, "text": ui(data, "zone_needed", lang), "source": "ui.zone_needed"}
     if rule["basis"] == "guarantee" and zone not in rule["zones"]:
         text = ui(
             data, "zone_not_covered", lang, contract=name, zones=join(data, rule["zones"], lang),
             zone=zone, zone_name=data["zones"][zone]["name"][lang],
         )  # fmt: skip
-        return {"kind": "not-covered", "hours": None, "text": text}
+        return {"kind": "not-covered", "hours": None, "text": text, "source": "ui.zone_not_covered"}
     if rule["basis"] == "guarantee" and guarantee is None:
         options = join(data, [str(option) for option in rule["options"]], lang, "or")
-        return {"kind": rule["promise"], "hours": None, "text": ui(data, "guaranteed_options", lang, options=options)}
+        return {
+            "kind": rule["promise"],
+            "hours": None,
+            "text": ui(data, "guaranteed_options", lang, options=options),
+            "source": f"offerings.{contract}.response",
+        }
     hours = guarantee if rule["basis"] == "guarantee" else rule["hours"].get(zone)
     if hours is None:
         return _unpublished(data, market, lang)
     key = "guarantee_business" if rule["promise"] == "guarantee" else "goal_business"
-    return {"kind": rule["promise"], "hours": hours, "text": ui(data, key, lang, hours=hours)}
+    return {
+        "kind": rule["promise"],
+        "hours": hours,
+        "text": ui(data, key, lang, hours=hours),
+        "source": f"offerings.{contract}.response",
+    }
 
 
 def _unpublished(data: dict, market: str, lang: str) -> dict:
@@ -177,7 +207,7 @@ def _unpublished(data: dict, market: str, lang: str) -> dict:
     our own fills the silence (SOURCE-NOTES, rule of reading)."""
     numbers = [phone["number"] for phone in data["markets"][market]["phones"]]
     text = ui(data, "beyond_response", lang, phones=join(data, numbers, lang, "or"))
-    return {"kind": "unpublished", "hours": None, "text": text}
+    return {"kind": "unpublished", "hours": None, "text": text, "source": "ui.beyond_response"}
 
 
 def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:

@@ -1,5 +1,6 @@
 """The command line: `python -m checker --market ca --contract standard-sla --zone 2 --lang fr`,
-and `python -m checker validate [FILE]` for writers. This module runs in CPython only: it reads the
+`python -m checker explain …` (the same answer, each statement with where the terms say it), and
+`python -m checker validate [FILE]` for writers. This module runs in CPython only: it reads the
 YAML source through `coverage_data`, which the browser never needs."""
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["validate"]:
         return validate(argv[1:])
+    if argv[:1] == ["explain"]:
+        return check(argv[1:], explain=True)
     if argv[:1] == ["report"]:
         from checker.translation_report import main as report
 
@@ -60,6 +63,13 @@ def validate(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
         return 1
+    if not args.file:  # the project's own source: every fact also has its provenance
+        from coverage_data import provenance
+
+        if found := provenance.problems(data):
+            print("\n".join(str(problem) for problem in found), file=sys.stderr)
+            print(f"{len(found)} problem(s) found.", file=sys.stderr)
+            return 1
     elapsed = time.perf_counter() - started
     print(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
@@ -68,7 +78,7 @@ def validate(argv: list[str]) -> int:
     return 0
 
 
-def check(argv: list[str]) -> int:
+def check(argv: list[str], explain: bool = False) -> int:
     import coverage_data
 
     try:
@@ -94,7 +104,12 @@ def check(argv: list[str]) -> int:
         for field, message in response["errors"].items():
             print(f"{parser.prog}: error: --{_option(field)}: {message}", file=sys.stderr)
         return 2
-    print(to_json(response) if args.json else render(response))
+    if explain:
+        from coverage_data.provenance import explain as explained
+
+        print(explained(response["answer"]))
+    else:
+        print(to_json(response) if args.json else render(response))
     return 0
 
 

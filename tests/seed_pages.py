@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SEEDS = Path(__file__).with_name("seeds")
+SEEDS = Path(__file__).parent.parent / "coverage_data" / "published"
 PAGES = {"us": SEEDS / "us-en.txt", "ca": SEEDS / "ca-fr.txt"}
 LANG = {"us": "en", "ca": "fr"}
 COLUMNS = ("standard-sla", "performance-sla", "sma-tier-1", "sma-tier-2", "premier-support")

@@ -111,7 +111,10 @@ def test_bad_input_in_a_link_is_explained_next_to_its_field_and_the_form_still_w
     assert answered(page) == "error"
     km_error = page.locator("#st-error-km")
     assert km_error.is_visible()
-    assert km_error.inner_text() == "«\u00a0-5\u00a0» n'est pas une distance\u00a0: indiquez un nombre de kilomètres, 0 ou plus."
+    assert (
+        km_error.inner_text()
+        == "«\u00a0-5\u00a0» n'est pas une distance\u00a0: indiquez un nombre de kilomètres, 0 ou plus."
+    )
     assert page.locator("#st-field-km").get_attribute("aria-invalid") == "true"
     assert "n'est pas une date et une heure" in page.locator("#st-error-dispatched").inner_text()
     page.get_by_label("Distance de la base régionale (km)").fill("85")

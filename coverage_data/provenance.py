@@ -1,0 +1,139 @@
+"""Where every fact and rule of the source comes from, checked: `provenance.yml` beside the source.
+
+Each fact of `coverage.yml` (a path such as `offerings.standard-sla.response` or `ui.goal_business`)
+rests on a quote, word for word, of the published page of its market (`published/`), or on a numbered
+decision of the decision table (SOURCE-NOTES rows 1–17, WRITING.md rows 18 on) with its reason. The
+ui texts that state nothing about the terms are listed as `interface`. `problems()` says, as
+`file:line: message`, what lacks provenance, what a quote misquotes, and what names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from coverage_data.problems import Problem, display_path
+from coverage_data.yaml_lines import line_of, parse
+
+HERE = Path(__file__).parent
+PROVENANCE = HERE / "provenance.yml"
+PAGES = {"us": HERE / "published" / "us-en.txt", "ca": HERE / "published" / "ca-fr.txt"}
+WRITING = HERE.parent / "WRITING.md"
+SOURCE_NOTES_ROWS = 17  # SOURCE-NOTES.md (shared with the CEO, outside the repository) numbers 1–17
+
+
+def normalized(text: str) -> str:
+    """A page or a quote with Markdown emphasis and runs of white space (tabs of table cells, line
+    breaks, non-breaking spaces) made plain, so that a quote matches across them."""
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "").replace("\u00a0", " ")).strip()
+
+
+def fact_paths(source: dict) -> Iterator[str]:
+    """Every path of the source that states a fact or a rule, and so needs provenance."""
+    yield "site.tagline"
+    yield "preventive_maintenance_calls"
+    yield "holidays"
+    for mid, market in source["markets"].items():
+        for key in ("phones", "chatbot", "live_chat_select_products", "case_callback", "replacement", "links"):
+            yield f"markets.{mid}.{key}"
+        yield from (f"markets.{mid}.{key}" for key in ("support_url", "chat_link", "hardware_offer"))
+    yield from (f"hours.{which}" for which in source["hours"])
+    yield from (f"remote.{key}" for key in source["remote"])
+    yield from (f"zones.{zid}" for zid in source["zones"])
+    for oid, offering in source["offerings"].items():
+        yield from (
+            f"offerings.{oid}.{key}" for key in ("markets", "summary", "response", "add_on_to") if key in offering
+        )
+    yield from (f"attributes.{row['id']}" for row in source["attributes"])
+    for oid, items in source["benefits"].items():
+        yield from (f"benefits.{oid}.{i}" for i in range(len(items)))
+    yield from (f"texts.{key}" for key in source["texts"])
+    yield from (f"ui.{key}" for key in source["ui"])
+
+
+def decisions() -> set[int]:
+    """The decision rows: SOURCE-NOTES' and those of WRITING.md's table of later differences."""
+    rows = re.findall(r"^\| (\d+) \|", WRITING.read_text(encoding="utf-8"), re.M)
+    return set(range(1, SOURCE_NOTES_ROWS + 1)) | {int(row) for row in rows}
+
+
+def load(path: Path = PROVENANCE) -> tuple[dict, dict]:
+    data, lines, problems = parse(path, display_path(path))
+    if problems:
+        raise ValueError("\n".join(str(problem) for problem in problems))
+    return data, lines
+
+
+def problems(source: dict, path: Path = PROVENANCE) -> list[Problem]:
+    file = display_path(path)
+    data, lines = load(path)
+    facts, interface = data.get("facts") or {}, set(data.get("interface") or [])
+    pages = {market: normalized(page.read_text(encoding="utf-8")) for market, page in PAGES.items()}
+    known_decisions = decisions()
+    found: list[Problem] = []
+
+    def problem(where: tuple, message: str) -> None:
+        found.append(Problem(file, line_of(lines, where), message))
+
+    needed = list(fact_paths(source))
+    for key in needed:
+        ui_key = key.removeprefix("ui.")
+        if key not in facts and not (key.startswith("ui.") and ui_key in interface):
+            problem(("facts",), f"{key}: no provenance (quote a published page, or name a decision)")
+    for key in sorted(set(facts) - set(needed) - {"holidays.names"}):
+        problem(("facts", key), f"{key}: no such fact in the source")
+    for key, grounds in facts.items():
+        if not isinstance(grounds, dict) or not {"us", "ca", "decision"} & set(grounds):
+            problem(("facts", key), f"{key}: give a quote (us:, ca:) or a decision")
+            continue
+        for market in ("us", "ca"):
+            quotes = grounds.get(market, [])
+            for quote in [quotes] if isinstance(quotes, str) else quotes:
+                if normalized(quote) not in pages[market]:
+                    problem(("facts", key, market), f"{key}: not word for word in the {market} page: {quote!r}")
+        if "decision" in grounds:
+            if grounds["decision"] not in known_decisions:
+                problem(("facts", key, "decision"), f"{key}: no decision row {grounds['decision']}")
+            if not grounds.get("why"):
+                problem(("facts", key), f"{key}: a decision needs its reason (why:)")
+        own = re.match(r"markets\.(\w+)\.", key)
+        if own and own.group(1) in PAGES and own.group(1) not in grounds and "decision" not in grounds:
+            problem(("facts", key), f"{key}: a fact of one market quotes that market's page")
+    return found
+
+
+def answer_sources(answer: dict) -> list[tuple[str, str]]:
+    """(statement, fact path) for each statement of a checker's answer."""
+    market, contract = answer["market"]["id"], answer["contract"]["id"]
+    found = [(status, f"offerings.{contract}.markets") for status in answer["status"]]
+    for part in (answer["zone"], answer["response"]):
+        if part and part.get("source"):
+            found.append((part["text"], part["source"]))
+    if deadline := answer["deadline"]:
+        kind = "ui.deadline_guarantee" if deadline["kind"] == "guarantee" else "ui.deadline_goal"
+        found.append((f"{deadline['title']} {deadline['text']}".strip(), kind if deadline["at"] else "ui.no_deadline"))
+        found += [(holiday["text"], "holidays") for holiday in deadline["holidays"]]
+    for group in answer["coverage"]:
+        found += [(f"{group['label']}: {item['title']}", f"attributes.{item['id']}") for item in group["items"]]
+    found += [
+        (f"{phone['label_text']} {phone['number']}", f"markets.{market}.phones")
+        for phone in answer["contacts"]["phones"]
+    ]
+    return found
+
+
+def explain(answer: dict, path: Path = PROVENANCE) -> str:
+    """The answer, statement by statement, each followed by the quotes and decisions it rests on."""
+    facts = load(path)[0]["facts"]
+    lines = [answer["title"], "=" * len(answer["title"])]
+    for statement, key in answer_sources(answer):
+        lines += ["", statement, f"  [{key}]"]
+        grounds = facts.get(key, {})
+        for market in ("us", "ca"):
+            quotes = grounds.get(market, [])
+            for quote in [quotes] if isinstance(quotes, str) else quotes:
+                lines.append(f"  {market} page: “{normalized(quote)}”")
+        if "decision" in grounds:
+            lines.append(f"  decision {grounds['decision']}: {grounds['why']}")
+    return "\n".join(lines)

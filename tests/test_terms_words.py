@@ -1,0 +1,193 @@
+"""Every sentence the checker writes is one the published terms support (issue: the words).
+
+Each test names the rule of reading or the decision row (SOURCE-NOTES 1–17, WRITING.md 18 on) it holds to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.service import respond
+from coverage_data import provenance
+from coverage_data.typography import NBSP
+
+
+def ask(data, lang="en", **params):
+    response = respond(data, params, lang)
+    assert response["ok"], response
+    return response["answer"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_goal_gets_a_target_time_and_only_a_guarantee_a_latest_time(data, lang):
+    """Row 6 and 27: the Standard SLA strives for a time; the Performance SLA guarantees one."""
+    goal = ask(data, lang, market="ca", contract="standard-sla", zone="1", dispatched="2026-11-20T15:00")["deadline"]
+    sure = ask(
+        data, lang, market="ca", contract="performance-sla", guarantee="4", zone="1", dispatched="2026-11-20T15:00"
+    )["deadline"]
+    assert goal["title"] == {"en": "Target on-site arrival (goal)", "fr": "Arrivée sur place visée (objectif)"}[lang]
+    assert (
+        sure["title"]
+        == {
+            "en": "Latest on-site arrival (guaranteed)",
+            "fr": "Arrivée sur place au plus tard (garantie)",
+        }[lang]
+    )
+    assert "Latest" not in goal["title"] and "plus tard" not in goal["title"]
+
+
+def test_no_page_says_a_technician_must_be_on_site(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "must be on site" not in text and "doit être sur place" not in text, page
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_beyond_the_published_zones_says_so_and_whom_to_call_and_invents_no_rule(data, lang):
+    """Row 25: past 240 km the pages are silent; the contract's client is not a no-contract client."""
+    answer = ask(data, lang, market="ca", contract="standard-sla", km="300")
+    assert answer["response"]["kind"] == "unpublished"
+    assert "1 800 672 6937" in answer["response"]["text"]
+    for words in ("best effort", "au mieux", "time and materials", "temps et les matériaux", "devis"):
+        assert words not in answer["response"]["text"]
+
+
+def test_premier_support_follows_the_table_not_an_invented_tier_rule(data):
+    """Row 24: the US table marks On-Site Support included under Premier Support; no time is published."""
+    answer = ask(data, "en", market="us", contract="premier-support")
+    assert answer["response"]["kind"] == "included"
+    assert "On-site support is included" in answer["response"]["text"]
+    assert "tier" not in answer["response"]["text"].lower()
+    included = next(group for group in answer["coverage"] if group["mark"] == "included")
+    assert "onsite-support" in [item["id"] for item in included["items"]]
+
+
+@pytest.mark.parametrize("market", ["us", "ca"])
+def test_no_contract_has_self_help_and_is_never_sold(data, market):
+    """Row 26: self help "with or without a service contract"; nothing else is claimed."""
+    answer = ask(data, "en", market=market, contract="none")
+    assert answer["status"] == []
+    assert [(group["mark"], [item["id"] for item in group["items"]]) for group in answer["coverage"]] == [
+        ("included", ["self-help"])
+    ]
+
+
+def test_markets_are_not_merged(data):
+    """Rows 8, 18, 20, 23 and 2: each market's page, as published."""
+    us, ca = data["markets"]["us"], data["markets"]["ca"]
+    assert "nearly every serialized piece of hardware" in us["hardware_offer"]["en"]
+    assert "certains équipements sérialisés" in ca["hardware_offer"]["fr"]
+    assert "nearly every serialized" not in ca["hardware_offer"]["en"]
+    benefits = data["benefits"]["standard-sla"]
+
+    def text(title: str, market: str, lang: str) -> str:
+        return next(b for b in benefits if b["title"]["en"] == title and market in b["markets"])["text"][lang]
+
+    assert "up to {pm_calls}" in text("Preventive maintenance", "us", "en")
+    assert "up to" not in text("Preventive maintenance", "ca", "en")
+    assert "except for excluded circumstances" in text("Onsite repair (travel and labor)", "us", "en")
+    assert "excluded" not in text("Onsite repair (travel and labor)", "ca", "en")
+    assert "contract terms" in text("Parts", "ca", "en") and "contract terms" not in text("Parts", "us", "en")
+    chat = ask(data, "fr", market="ca", contract="none")["contacts"]["chat"]
+    assert chat["chatbot"] == ""
+    assert not any("conversationnel" in line for line in chat.values())
+
+
+def test_every_fact_has_provenance_and_every_quote_is_in_its_page(data):
+    assert provenance.problems(data) == []
+
+
+def test_a_misquote_and_a_fact_without_provenance_are_refused(data, tmp_path):
+    text = provenance.PROVENANCE.read_text(encoding="utf-8")
+    broken = text.replace(
+        '"we will strive to have a service technician onsite within 12 business hours"', '"we guarantee a technician"'
+    )
+    broken = broken.replace("  texts.escalation:", "  texts.escalation_gone:")
+    path = tmp_path / "provenance.yml"
+    path.write_text(broken, encoding="utf-8")
+    messages = [problem.message for problem in provenance.problems(data, path)]
+    assert "offerings.standard-sla.response: not word for word in the us page: 'we guarantee a technician'" in messages
+    assert "texts.escalation: no provenance (quote a published page, or name a decision)" in messages
+    assert "texts.escalation_gone: no such fact in the source" in messages
+
+
+def test_every_rule_of_an_answer_has_provenance(data):
+    """Every source key the checker names in an answer has an entry (the rules of the checker)."""
+    facts = provenance.load()[0]["facts"]
+    samples = [
+        {"market": "ca", "contract": "standard-sla", "km": "300"},
+        {"market": "ca", "contract": "performance-sla", "guarantee": "4", "zone": "3"},
+        {"market": "us", "contract": "premier-support", "dispatched": "2026-11-20T15:00"},
+        {"market": "us", "contract": "sma-tier-2", "zone": "1"},
+        {"market": "us", "contract": "sma-tier-1"},
+        {"market": "ca", "contract": "none", "zone": "2", "dispatched": "2026-12-24T15:00", "region": "QC"},
+        {"market": "us", "contract": "standard-sla", "zone": "1", "dispatched": "2026-11-25T15:00", "region": "NY"},
+        {"market": "ca", "contract": "performance-sla", "guarantee": "8"},
+    ]
+    for params in samples:
+        for _, key in provenance.answer_sources(ask(data, "en", **params)):
+            assert key in facts, (params, key)
+
+
+def test_explain_shows_each_statement_with_its_quote():
+    import subprocess
+    import sys
+
+    from tests.site_build import ROOT
+
+    args = ["explain", "--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr"]
+    result = subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "[offerings.standard-sla.response]" in result.stdout
+    assert "ca page: “Objectif de temps de réponse sur place" in result.stdout
+    assert "decision 6:" in result.stdout
+
+
+# ---- French as the Canadian page writes it
+
+
+def test_offering_names_take_their_article_and_a_sentence_opens_with_a_capital(data):
+    answer = ask(data, "fr", market="ca", contract="sma-tier-2")
+    assert answer["status"] == ["Le CEL de niveau 2 n'est pas offert au Canada."]
+    compare = ask(data, "fr", market="ca", contract="standard-sla", compare="performance-sla")["compare"]
+    assert compare["gains_title"] == "Ce qu'ajoute le CNS de performance"
+
+
+def test_typography_dates_and_numbers_in_french(data):
+    answer = ask(data, "fr", market="ca", contract="standard-sla", km="40,5", dispatched="2026-12-31T16:00")
+    assert answer["zone"]["text"] == f"40,5{NBSP}km de la base régionale correspond à la zone 2 (Urbaine)."
+    assert answer["response"]["text"].startswith(f"Objectif{NBSP}: un technicien sur place dans les 12{NBSP}heures")
+    assert [h["text"] for h in answer["deadline"]["holidays"]] == ["vendredi 1er janvier 2027 — Jour de l'An"]
+    assert answer["deadline"]["text"].startswith(f"mardi 5 janvier 2027, 10{NBSP}h")
+
+
+def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data):
+    errors = respond(data, {"market": "ca", "contract": "standard-sla", "zone": "9"}, "fr")["errors"]
+    assert errors["zone"] == (
+        f"Zone inconnue «{NBSP}9{NBSP}». Choisissez la zone 1 (Métropolitaine), 2 (Urbaine) ou 3 (Rurale)."
+    )
+    errors = respond(data, {"market": "xx"}, "fr")["errors"]
+    assert errors["market"] == f"Marché inconnu «{NBSP}xx{NBSP}». Choisissez États-Unis (us) ou Canada (ca)."
+    needed = respond(data, {"market": "ca", "contract": "performance-sla"}, "fr")["errors"]["guarantee"]
+    assert needed == f"Choisissez une garantie de 4 ou 8{NBSP}heures pour le CNS de performance."
+
+
+def test_no_zone_is_named_metro_in_french(data):
+    assert [zone["name"]["fr"] for zone in data["zones"].values()] == ["Métropolitaine", "Urbaine", "Rurale"]
+
+
+def test_a_us_holiday_never_takes_a_canadian_holidays_french_name(data):
+    source = provenance.load(provenance.HERE / "coverage.yml")[0]["holidays"]["names"]
+    canadian = {entry["fr"] for entry in source["ca"].values()}
+    shared = {"Noël", "Jour de l'An", "Vendredi saint"}  # the same day and name in both countries
+    for name, entry in source["us"].items():
+        assert entry["fr"] not in canadian - shared, name
+    for entry in [*source["us"].values(), *source["ca"].values()]:
+        assert "(observé)" not in entry["fr"] and "(observed)" not in entry["en"]
+
+
+def test_phone_links_dial_from_anywhere(data):
+    phones = ask(data, "en", market="ca", contract="none")["contacts"]["phones"]
+    assert [phone["tel"] for phone in phones] == ["+18006726937"]
+    us = ask(data, "en", market="us", contract="none")["contacts"]["phones"]
+    assert [phone["tel"] for phone in us] == ["+18442566444", "+18008880286"]
