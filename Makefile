@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench setup-python setup-node setup-browser
+.PHONY: serve test build validate lint bench setup-python setup-node setup-browser setup-language
 
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
@@ -11,7 +11,7 @@ serve: setup-python setup-node
 build: setup-python setup-node
 	$(PY) -m mkdocs build --strict
 
-test: lint setup-node setup-browser
+test: lint setup-node setup-browser setup-language
 	$(PY) -m pytest
 
 validate: setup-python
@@ -40,3 +40,7 @@ node_modules/.package-lock.json: package-lock.json
 
 setup-browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# The language gate (tests/test_language.py): Grammalecte and Hunspell, Debian's packages, offline.
+setup-language:
+	@command -v grammalecte-cli >/dev/null && test -e /usr/share/hunspell/fr_CA.dic && test -e /usr/share/hunspell/en_US.dic || { apt-get update -qq && apt-get install -y -qq grammalecte-cli hunspell hunspell-fr hunspell-en-us >/dev/null; }

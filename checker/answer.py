@@ -13,6 +13,7 @@ from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
 
 MARKS = ("included", "add-on", "not-included")
+NBSP = "\u00a0"
 MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
 
 
@@ -205,7 +206,7 @@ def _response(
 def _unpublished(data: dict, market: str, lang: str) -> dict:
     """Where the terms set no time (beyond the published zones): say so, and whom to ask. No rule of
     our own fills the silence (SOURCE-NOTES, rule of reading)."""
-    numbers = [phone["number"] for phone in data["markets"][market]["phones"]]
+    numbers = [phone["number"].replace(" ", NBSP) for phone in data["markets"][market]["phones"]]  # never broken
     text = ui(data, "beyond_response", lang, phones=join(data, numbers, lang, "or"))
     return {"kind": "unpublished", "hours": None, "text": text, "source": "ui.beyond_response"}
 

@@ -37,5 +37,6 @@ def _phone(data: dict, phone: dict, lang: str) -> dict:
         "label": phone["label"][lang],
         "label_text": ui(data, "label_colon", lang, label=phone["label"][lang]),
         "number": phone["number"],
+        "number_text": phone["number"].replace(" ", "\u00a0"),  # a phone number never breaks across lines
         "tel": f"+{international}",
     }

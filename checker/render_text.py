@@ -33,7 +33,7 @@ def render(response: dict) -> str:
         if compare["nothing"]:
             lines.append(compare["nothing"])
     contacts = answer["contacts"]
-    lines += ["", *(f"{phone['label_text']} {phone['number']}" for phone in contacts["phones"])]
+    lines += ["", *(f"{phone['label_text']} {phone['number_text']}" for phone in contacts["phones"])]
     lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
     lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
     return "\n".join(_wrap(line) for line in lines)

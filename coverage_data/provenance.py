@@ -34,7 +34,7 @@ def fact_paths(source: dict) -> Iterator[str]:
     yield "site.tagline"
     yield "preventive_maintenance_calls"
     yield "holidays"
-    for mid, market in source["markets"].items():
+    for mid in source["markets"]:
         for key in ("phones", "chatbot", "live_chat_select_products", "case_callback", "replacement", "links"):
             yield f"markets.{mid}.{key}"
         yield from (f"markets.{mid}.{key}" for key in ("support_url", "chat_link", "hardware_offer"))
@@ -117,7 +117,7 @@ def answer_sources(answer: dict) -> list[tuple[str, str]]:
     for group in answer["coverage"]:
         found += [(f"{group['label']}: {item['title']}", f"attributes.{item['id']}") for item in group["items"]]
     found += [
-        (f"{phone['label_text']} {phone['number']}", f"markets.{market}.phones")
+        (f"{phone['label_text']} {phone['number_text']}", f"markets.{market}.phones")
         for phone in answer["contacts"]["phones"]
     ]
     return found

@@ -120,7 +120,7 @@ def test_bad_input_in_a_link_is_explained_next_to_its_field_and_the_form_still_w
     page.get_by_label("Distance de la base régionale (km)").fill("85")
     page.get_by_role("button", name="Afficher la couverture").click()
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
-    assert page.locator(".st-zone").inner_text() == "85 km de la base régionale correspond à la zone 3 (Rurale)."
+    assert page.locator(".st-zone").inner_text() == "85\u00a0km de la base régionale correspond à la zone 3 (Rurale)."
     assert not km_error.is_visible()
     assert page.console_errors == []
 
@@ -151,7 +151,11 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     )
     assert page.locator("#st-answer").get_attribute("data-state") == "ready"
     assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
-    assert page.locator(".st-response").inner_text().startswith("Objectif : un technicien sur place dans les 8 heures")
+    assert (
+        page.locator(".st-response")
+        .inner_text()
+        .startswith("Objectif\u00a0: un technicien sur place dans les 8\u00a0heures")
+    )
     assert unavailable in status.inner_text()
     assert errors == []
     context.close()

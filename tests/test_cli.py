@@ -21,7 +21,7 @@ def test_readable_answer_in_french():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("CNS standard — Canada\n")
     assert "Objectif\u00a0: un technicien sur place dans les 12\u00a0heures ouvrables" in result.stdout
-    assert "1 800 672 6937" in result.stdout
+    assert "1\u00a0800\u00a0672\u00a06937" in result.stdout
 
 
 def test_json_with_distance_guarantee_deadline_and_compare():

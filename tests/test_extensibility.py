@@ -107,13 +107,15 @@ def test_every_table_and_page_shows_them(extended):
         ] * 3
         assert (
             zones.select_one(f'td[data-market="{NEW_MARKET}"]').get_text()
-            == {"en": "up to 25 km", "fr": "jusqu'à 25 km"}[lang]
+            == {"en": "up to 25 km", "fr": "jusqu'à 25\u00a0km"}[lang]
         )
         page = read(site, f"{edition}offerings/{NEW_OFFERING}")
         assert page.h1.contents[0].strip() == {"en": "Field Plus", "fr": "Terrain Plus"}[lang]
         assert page.select_one(f'nav a[href$="offerings/{NEW_OFFERING}/"]') is not None
         home = read(site, edition)
-        assert [a.get_text() for a in home.select(f'[data-market="{NEW_MARKET}"] a.st-phone')] == ["800 000 1234"]
+        assert [a.get_text() for a in home.select(f'[data-market="{NEW_MARKET}"] a.st-phone')] == [
+            "800\u00a0000\u00a01234"
+        ]
         form = read(site, f"{edition}checker").select_one("#st-checker-form")
         assert form.select_one(f'#st-field-market option[value="{NEW_MARKET}"]') is not None
         assert form.select_one(f'#st-field-contract option[value="{NEW_OFFERING}"]') is not None

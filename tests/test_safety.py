@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from urllib.parse import urlencode
 
 import pytest
 
+import coverage_data
 from hooks import headers
 from tests.site_build import serve
 
@@ -72,10 +75,48 @@ def test_hostile_values_typed_into_the_form(page):
     page.wait_for_selector('#st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
     assert (
         page.locator("#st-error-km").inner_text()
-        == '“<img src=x onerror="window.__pwned=1">” is not a distance: give a number of kilometres, 0 or more.'
+        == '“<img src=x onerror="window.__pwned=1">” is not a distance: give a number of kilometers, 0 or more.'
     )
     assert_nothing_ran_or_was_inserted(page)
     page.get_by_label("Distance from the regional base (km)").fill("12")
     page.get_by_role("button", name="Show coverage").click()
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
     assert page.console_errors == []
+
+
+def test_a_script_planted_in_the_source_is_text_and_never_allowed_by_the_policy(tmp_path):
+    """Source text is plain text everywhere: a title that closes <title> and an offering name that is a
+    Markdown link stay text, and the policy hashes only the scripts the project and Material ship."""
+    from tests.site_build import mkdocs_build
+
+    source = coverage_data.SOURCE.read_text(encoding="utf-8")
+    planted = source.replace(
+        "title: {en: Pitney Bowes Customer Technical Support,",
+        'title: {en: "</title><script>alert(1)</script>",',
+    ).replace(
+        "    name: {en: Standard SLA, fr: CNS standard}", '    name: {en: "[x](javascript:alert(1))", fr: CNS standard}'
+    )
+    assert planted.count("alert(1)") == 2
+    path = tmp_path / "coverage.yml"
+    path.write_text(planted, encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(site, path)
+    assert result.returncode == 0, result.stderr
+    pages = list(site.rglob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert 'href="javascript:' not in html, page
+    offering = (site / "offerings" / "standard-sla" / "index.html").read_text(encoding="utf-8")
+    assert "[x](javascript:alert(1))" in offering  # shown as typed
+    policy = (site / "_headers").read_text(encoding="utf-8")
+    planted_hash = base64.b64encode(hashlib.sha256(b"alert(1)").digest()).decode()
+    assert planted_hash not in policy
+
+
+def test_an_inline_script_nobody_ships_fails_the_policy(tmp_path):
+    from hooks import csp
+
+    (tmp_path / "index.html").write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    with pytest.raises(csp.UnknownInlineScript, match=r"index\.html: an inline script"):
+        csp.policy(tmp_path, [tmp_path / "no-templates"])

@@ -50,12 +50,12 @@ def test_serve_rebuilds_when_the_source_changes(tmp_path):
     )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}/fr/remote-support/"
-        assert wait_for(url, "1 800 672 6937")
+        assert wait_for(url, "1\u00a0800\u00a0672\u00a06937")
         source.write_text(
             source.read_text(encoding="utf-8").replace("number: 1 800 672 6937", "number: 1 800 555 0199"),
             encoding="utf-8",
         )
-        assert wait_for(url, "1 800 555 0199")
+        assert wait_for(url, "1\u00a0800\u00a0555\u00a00199")
     finally:
         server.send_signal(signal.SIGINT)  # SIGTERM would leave a /tmp/mkdocs_* folder behind
         server.wait(timeout=30)

@@ -47,7 +47,7 @@ def test_beyond_the_published_zones_says_so_and_whom_to_call_and_invents_no_rule
     """Row 25: past 240 km the pages are silent; the contract's client is not a no-contract client."""
     answer = ask(data, lang, market="ca", contract="standard-sla", km="300")
     assert answer["response"]["kind"] == "unpublished"
-    assert "1 800 672 6937" in answer["response"]["text"]
+    assert "1\u00a0800\u00a0672\u00a06937" in answer["response"]["text"]
     for words in ("best effort", "au mieux", "time and materials", "temps et les matériaux", "devis"):
         assert words not in answer["response"]["text"]
 

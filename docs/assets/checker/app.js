@@ -222,7 +222,7 @@ function renderAnswer(a) {
   const k = a.contacts;
   parts.push(
     el("h4", {}, a.labels.contacts),
-    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, p.label_text, " ", el("a", { href: `tel:${p.tel}` }, p.number)))),
+    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, p.label_text, " ", el("a", { href: `tel:${p.tel}` }, p.number_text)))),
     ...paragraphs([k.phone.hours, k.phone.goal, k.chat.live, k.chat.goal, k.case.callback, k.hours]),
     el("p", {}, el("a", { href: k.support_url }, k.support_url)),
   );

@@ -1,0 +1,120 @@
+"""The language gate: every built page of both editions and every answer the checker can give pass
+Grammalecte (French) and Hunspell (both languages), and the published pages' terms are used
+consistently in both languages."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import pytest
+
+from checker.service import respond
+from tests.language_gate import answer_texts, grammalecte, misspelled, page_texts
+
+LANGS = ("en", "fr")
+
+
+def edition_pages(site, lang):
+    pages = sorted(page for page in site.rglob("*.html") if page.name != "404.html")  # see the note on 404
+    french = [page for page in pages if page.relative_to(site).parts[0] == "fr"]
+    return french if lang == "fr" else [page for page in pages if page not in french]
+
+
+def live_answers(data, lang):
+    """A generated sample of what only the runtime answers (distances, dispatch times, regions,
+    comparisons), errors included."""
+    questions = [
+        {"market": m, "contract": c, "km": km, "dispatched": d, "region": r, "compare": k}
+        for m, c, km, d, r, k in itertools.product(
+            ["us", "ca"],
+            ["standard-sla", "performance-sla", "sma-tier-2", "premier-support", "none"],
+            ["", "40.5", "300"],
+            ["", "2026-12-24T15:00", "2027-07-01T16:30"],
+            ["", "QC", "NY"],
+            ["", "performance-sla"],
+        )
+    ]
+    questions += [
+        {"market": "xx"},
+        {"market": "ca", "contract": "nothing"},
+        {"market": "ca", "contract": "standard-sla", "zone": "9"},
+        {"market": "ca", "contract": "standard-sla", "km": "-3"},
+        {"market": "us", "contract": "standard-sla", "km": "3"},
+        {"market": "ca", "contract": "standard-sla", "zone": "1", "km": "3"},
+        {"market": "ca", "contract": "performance-sla"},
+        {"market": "ca", "contract": "performance-sla", "guarantee": "6"},
+        {"market": "ca", "contract": "standard-sla", "dispatched": "demain"},
+        {"market": "ca", "contract": "standard-sla", "dispatched": "2040-01-01T10:00"},
+        {"market": "ca", "contract": "standard-sla", "region": "ZZ"},
+        {"market": "ca", "contract": "standard-sla", "compare": "gold"},
+    ]
+    return [respond(data, {k: v for k, v in q.items() if v}, lang) for q in questions]
+
+
+@pytest.fixture(scope="module")
+def texts(site, data):
+    """Every text a reader sees, per language: the built pages and the checker's answers."""
+    found = {}
+    for lang in LANGS:
+        lines = [line for page in edition_pages(site, lang) for line in page_texts(page)]
+        for path in sorted((site / "answers" / lang).glob("*.json")):
+            lines += answer_texts(json.loads(path.read_text(encoding="utf-8")))
+        for response in live_answers(data, lang):
+            lines += answer_texts(response)
+        found[lang] = sorted(set(lines))
+    return found
+
+
+def test_grammalecte_finds_nothing_in_the_french(texts):
+    findings = grammalecte(texts["fr"])
+    assert findings == [], "\n".join(findings[:40])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hunspell_knows_every_word(texts, lang):
+    assert sorted(misspelled(texts[lang], lang)) == []
+
+
+def test_english_is_american():
+    from tests.language_gate import misspelled as check
+
+    assert check(["labour centre colour"], "en") == {"labour", "centre", "colour"}
+
+
+# The published pages' terms (English page, Canadian page), used the same way both ways: a pattern
+# for each side, so that a shared word ("Standard or Performance SLA", "CEL de niveau 1 et de niveau 2")
+# counts.
+GLOSSARY = [
+    (r"Standard ((or|and) Performance )?SLA", r"CNS standard"),
+    (r"(Standard (or|and) )?Performance SLA", r"CNS (standard (ou|et) )?de performance"),
+    (r"SMA Tier 1", r"CEL de niveau 1"),
+    (r"SMA Tier 2", r"CEL de niveau 2|CEL de niveau 1 et de niveau 2"),
+    (r"(?<!normal )business hours", r"heures ouvrables"),
+    (r"point of dispatch", r"point d'envoi"),
+    (r"live chat", r"clavardage en direct"),
+    (r"Create a Case", r"Créer une requête"),
+    (r"regional base", r"base régionale"),
+    (r"Preventive Maintenance", r"Entretien préventif"),
+]
+
+
+def _text_pairs(value, path=()):
+    if isinstance(value, dict) and set(value) >= {"en", "fr"} and isinstance(value["en"], str):
+        yield path, value["en"], value["fr"]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _text_pairs(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _text_pairs(item, (*path, i))
+
+
+@pytest.mark.parametrize(("english", "french"), GLOSSARY)
+def test_glossary_terms_are_used_both_ways(data, english, french):
+    def has(text, pattern):
+        return re.search(pattern, text.replace("\u00a0", " "), re.IGNORECASE) is not None
+
+    for path, en, fr in _text_pairs({k: v for k, v in data.items() if k != "holidays"}):
+        assert has(en, english) == has(fr, french), (path, en, fr)
