@@ -6,14 +6,13 @@ fast, by when, what it covers, whom to call, and what another contract would cha
 
 from __future__ import annotations
 
-from checker.contacts import contacts
+from checker.contacts import contacts, phones
 from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
 
 MARKS = ("included", "add-on", "not-included")
-NBSP = "\u00a0"
 MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
 
 
@@ -143,72 +142,55 @@ def response_text(data: dict, contract: str, lang: str) -> str:
 def _response(
     data: dict, contract: str, guarantee: int | None, market: str, zone: str | None, beyond: bool, lang: str
 ) -> dict:
-    """How fast a technician comes: kind, hours to count (when a time is promised) and a sentence."""
+    """How fast a technician comes: kind, hours to count (when a time is promised), a sentence, and
+    the fact of the source the sentence rests on."""
     if contract == NO_CONTRACT:
-        return {
-            "kind": "best-effort",
-            "hours": None,
-            "text": prose(data, "no_contract", lang),
-            "source": "texts.no_contract",
-        }
+        return _said("best-effort", prose(data, "no_contract", lang), "texts.no_contract")
     offering = data["offerings"][contract]
     rule = offering["response"]
     name = offering["name"][lang]
+    own = f"offerings.{contract}.response"
     if rule["basis"] == "average":
         days = rule["business_days"]
         days_text = ui(data, "within_one_day" if days == 1 else "within_days", lang, days=days)
-        return {
-            "kind": "average",
-            "hours": None,
-            "text": ui(data, "average_days", lang, days_text=days_text),
-            "source": f"offerings.{contract}.response",
-        }
+        return _said("average", ui(data, "average_days", lang, days_text=days_text), own)
     if rule["basis"] == "billed":
-        return {
-            "kind": "billed",
-            "hours": None,
-            "text": ui(data, "billed_onsite", lang),
-            "source": f"offerings.{contract}.response",
-        }
+        return _said("billed", ui(data, "billed_onsite", lang), own)
     if rule["basis"] == "included":
-        text = ui(data, "onsite_included", lang, onsite_hours=hours_range(data, "onsite", lang))
-        return {"kind": "included", "hours": None, "text": text, "source": f"offerings.{contract}.response"}
+        return _said("included", ui(data, "onsite_included", lang, onsite_hours=hours_range(data, "onsite", lang)), own)
     if beyond:
         return _unpublished(data, market, lang)
     if zone is None:
-        return {"kind": "needs-zone", "hours": None, "text": ui(data, "zone_needed", lang), "source": "ui.zone_needed"}
+        return _said("needs-zone", ui(data, "zone_needed", lang), "ui.zone_needed")
     if rule["basis"] == "guarantee" and zone not in rule["zones"]:
         text = ui(
             data, "zone_not_covered", lang, contract=name, zones=join(data, rule["zones"], lang),
             zone=zone, zone_name=data["zones"][zone]["name"][lang],
         )  # fmt: skip
-        return {"kind": "not-covered", "hours": None, "text": text, "source": "ui.zone_not_covered"}
+        return _said("not-covered", text, "ui.zone_not_covered")
     if rule["basis"] == "guarantee" and guarantee is None:
         options = join(data, [str(option) for option in rule["options"]], lang, "or")
-        return {
-            "kind": rule["promise"],
-            "hours": None,
-            "text": ui(data, "guaranteed_options", lang, options=options),
-            "source": f"offerings.{contract}.response",
-        }
+        return _said(rule["promise"], ui(data, "guaranteed_options", lang, options=options), own)
     hours = guarantee if rule["basis"] == "guarantee" else rule["hours"].get(zone)
     if hours is None:
         return _unpublished(data, market, lang)
     key = "guarantee_business" if rule["promise"] == "guarantee" else "goal_business"
-    return {
-        "kind": rule["promise"],
-        "hours": hours,
-        "text": ui(data, key, lang, hours=hours),
-        "source": f"offerings.{contract}.response",
-    }
+    return _said(rule["promise"], ui(data, key, lang, hours=hours), own, hours)
+
+
+def _said(kind: str, text: str, source: str, hours: int | None = None) -> dict:
+    """A response: its kind, the hours to count (only where a time is promised), its sentence and
+    the path of the fact it rests on (provenance.yml)."""
+    return {"kind": kind, "hours": hours, "text": text, "source": source}
 
 
 def _unpublished(data: dict, market: str, lang: str) -> dict:
     """Where the terms set no time (beyond the published zones): say so, and whom to ask. No rule of
     our own fills the silence (SOURCE-NOTES, rule of reading)."""
-    numbers = [phone["number"].replace(" ", NBSP) for phone in data["markets"][market]["phones"]]  # never broken
-    text = ui(data, "beyond_response", lang, phones=join(data, numbers, lang, "or"))
-    return {"kind": "unpublished", "hours": None, "text": text, "source": "ui.beyond_response"}
+    numbers = [phone["number_text"] for phone in phones(data, market, lang)]
+    return _said(
+        "unpublished", ui(data, "beyond_response", lang, phones=join(data, numbers, lang, "or")), "ui.beyond_response"
+    )
 
 
 def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:

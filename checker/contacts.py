@@ -14,7 +14,7 @@ def contacts(data: dict, market_id: str, lang: str) -> dict:
     market = data["markets"][market_id]
     live_chat = "live_chat_select" if market["live_chat_select_products"] else "live_chat_all"
     return {
-        "phones": [_phone(data, phone, lang) for phone in market["phones"]],
+        "phones": phones(data, market_id, lang),
         "phone": {"hours": prose(data, "representatives_hours", lang), "goal": prose(data, "phone_goal", lang)},
         "voice": prose(data, "voice_system", lang),
         "chat": {
@@ -28,6 +28,11 @@ def contacts(data: dict, market_id: str, lang: str) -> dict:
         "hours": prose(data, "normal_hours", lang),
         "support_url": market["support_url"],
     }
+
+
+def phones(data: dict, market_id: str, lang: str) -> list[dict]:
+    """The market's phone lines: label, number as written, as shown (never broken) and to dial."""
+    return [_phone(data, phone, lang) for phone in data["markets"][market_id]["phones"]]
 
 
 def _phone(data: dict, phone: dict, lang: str) -> dict:
