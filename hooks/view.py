@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.answer import MARK_TEXT, is_sold, response_text
+from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text
 from checker.contacts import contacts
-from checker.text import fill, hours_range, join, prose, ui
+from checker.text import fill, join, prose, ui
 
 MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -65,13 +65,12 @@ class View:
     def names(self, oids: list[str]) -> list[str]:
         return [self.name(oid) for oid in oids]
 
-    def in_sentences(self, oids: list[str]) -> list[str]:
-        """The names as a sentence uses them: 'le CNS standard'."""
-        return [self.data["offerings"][oid]["in_sentence"][self.lang] for oid in oids]
+    def in_sentence(self, oid: str) -> str:
+        """The name as a sentence uses it: 'le CNS standard'."""
+        return in_sentence(self.data, oid, self.lang)
 
-    def hours(self, which: str) -> str:
-        """'Monday to Friday, 8 AM to 5 PM local time' from the source's `hours.<which>`."""
-        return hours_range(self.data, which, self.lang)
+    def in_sentences(self, oids: list[str]) -> list[str]:
+        return [self.in_sentence(oid) for oid in oids]
 
     def family(self, family: str) -> list[str]:
         return [oid for oid, offering in self.data["offerings"].items() if offering["family"] == family]
@@ -166,7 +165,7 @@ class View:
         found = []
         for oid in self.offerings:
             if not_sold := [m for m in self.markets if not self.sold(oid, m)]:
-                found.append(self.ui("diff_not_sold", offering=self.in_sentences([oid])[0], where=self.where(not_sold)))
+                found.append(self.ui("diff_not_sold", offering=self.in_sentence(oid), where=self.where(not_sold)))
         for row in self.data["attributes"]:
             label = row["label"][self.lang]
             if set(row["markets"]) != set(self.markets):
@@ -182,7 +181,7 @@ class View:
                             for m, mark in shown.items()
                         ]
                     )
-                    found.append(self.ui("diff_mark", row=label, offering=self.in_sentences([oid])[0], marks=described))
+                    found.append(self.ui("diff_mark", row=label, offering=self.in_sentence(oid), marks=described))
         return found
 
     def share_params(self, oid: str) -> dict[str, str]:
