@@ -14,7 +14,7 @@ import jsonschema
 
 from coverage_data import checks, holiday_table
 from coverage_data.problems import Problem, SourceError, display_path
-from coverage_data.typography import typeset, typeset_texts
+from coverage_data.typography import LANGUAGE, typeset, typeset_texts
 from coverage_data.yaml_lines import Path_, line_of, parse
 
 SOURCE = Path(__file__).with_name("coverage.yml")
@@ -74,7 +74,7 @@ def compile_data(data: dict, holidays: dict) -> dict:
         for oid, items in data["benefits"].items()
     }
     compiled = typeset_texts(compiled)
-    french = data["languages"].index("fr") if "fr" in data["languages"] else None
+    french = data["languages"].index(LANGUAGE) if LANGUAGE in data["languages"] else None
     names = [[typeset(name) if i == french else name for i, name in enumerate(pair)] for pair in holidays["names"]]
     compiled["holidays"] = {**holidays, "names": names}
     return compiled

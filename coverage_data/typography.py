@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+LANGUAGE = "fr"  # the language whose texts these rules typeset
 NBSP = "\u00a0"
 _UNITS = r"(?:h|heures?|km|secondes?|s|minutes?|jours?|%)"
 _RULES = (
@@ -33,7 +34,7 @@ def typeset(text: str) -> str:
 def typeset_texts(value: object) -> object:
     """Every French text inside the compiled data (the `fr` of each {en, fr} mapping), typeset."""
     if isinstance(value, dict):
-        return {key: _typeset_value(item) if key == "fr" else typeset_texts(item) for key, item in value.items()}
+        return {key: _typeset_value(item) if key == LANGUAGE else typeset_texts(item) for key, item in value.items()}
     if isinstance(value, list):
         return [typeset_texts(item) for item in value]
     return value

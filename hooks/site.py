@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
-from coverage_data.typography import typeset
+from coverage_data import typography
 from hooks import csp, fingerprint, headers, markup, runtime
 from hooks.assemble import assemble, assembled_folder
 from hooks.editions import copy_sitemap, edition_base, split_search_index
@@ -160,8 +160,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     names = _asset_names[config.config_file_path or ""]
     renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime(), names)
     _renderers[page.file.src_uri] = renderer
-    if lang == "fr":
-        markdown = typeset(markdown)  # the hand-written French gets the typography the source's texts get
+    if lang == typography.LANGUAGE:
+        markdown = typography.typeset(markdown)  # the hand-written French gets the typography the source's texts get
     rendered = renderer.render(markdown)
     page.meta.update(renderer.head)
     return rendered
