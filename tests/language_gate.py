@@ -7,12 +7,13 @@ Grammalecte's own spelling findings are left to Hunspell, which reads the projec
 
 from __future__ import annotations
 
-import html.parser
 import json
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 WORDS = Path(__file__).with_name("language")  # words.en.txt, words.fr.txt: the project's reviewed words
 # The Canadian page writes the straight apostrophe (l'équipement), not the typographic one.
@@ -64,61 +65,22 @@ def misspelled(texts: list[str], lang: str) -> set[str]:
     return set(result.stdout.split())
 
 
-class _Text(html.parser.HTMLParser):
-    """The text a reader sees on a page: no scripts, styles, icons or hidden JSON."""
-
-    SKIP = frozenset({"script", "style", "svg", "template", "noscript"})
-    BLOCKS = frozenset(
-        {
-            "p",
-            "li",
-            "td",
-            "th",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "label",
-            "option",
-            "div",
-            "button",
-            "title",
-            "span",
-            "br",
-            "small",
-            "dt",
-            "dd",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skip += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self._skip -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
+# Elements whose text a reader does not read as prose (scripts, styles, icons), and elements that end
+# a line of text (so that a table cell or a list item is a line of its own).
+_UNREAD = ("script", "style", "svg", "template", "noscript")
+_BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "label", "option", "div", "button")
+_BLOCKS += ("title", "span", "br", "small", "dt", "dd")
 
 
 def page_texts(page: Path) -> list[str]:
-    parser = _Text()
-    parser.feed(page.read_text(encoding="utf-8"))
-    lines = (re.sub(r"[ \t\r]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    """The lines of text a reader sees on a built page."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    for element in soup.find_all(_UNREAD):
+        element.decompose()
+    for element in soup.find_all(_BLOCKS):
+        element.insert_before("\n")
+        element.insert_after("\n")
+    lines = (re.sub(r"[ \t\r]+", " ", line).strip() for line in soup.get_text().split("\n"))
     return [line for line in lines if line and any(ch.isalpha() for ch in line)]
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+import coverage_data
 from checker.service import respond
 from coverage_data import provenance
 from coverage_data.typography import NBSP
+from coverage_data.yaml_lines import parse
 
 
 def ask(data, lang="en", **params):
@@ -177,7 +179,7 @@ def test_no_zone_is_named_metro_in_french(data):
 
 
 def test_a_us_holiday_never_takes_a_canadian_holidays_french_name(data):
-    source = provenance.load(provenance.HERE / "coverage.yml")[0]["holidays"]["names"]
+    source = parse(coverage_data.SOURCE, "coverage.yml")[0]["holidays"]["names"]
     canadian = {entry["fr"] for entry in source["ca"].values()}
     shared = {"Noël", "Jour de l'An", "Vendredi saint"}  # the same day and name in both countries
     for name, entry in source["us"].items():
