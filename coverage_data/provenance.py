@@ -20,6 +20,8 @@ HERE = Path(__file__).parent
 PROVENANCE = HERE / "provenance.yml"
 PAGES = {"us": HERE / "published" / "us-en.txt", "ca": HERE / "published" / "ca-fr.txt"}
 WRITING = HERE.parent / "WRITING.md"
+# What names a market (its name, where it is, its regions and holiday calendar) states no term.
+_MARKET_NAMES = frozenset({"name", "where", "region_label", "regions", "holidays_country"})
 SOURCE_NOTES_ROWS = 17  # SOURCE-NOTES.md (shared with the CEO, outside the repository) numbers 1–17
 
 
@@ -34,10 +36,8 @@ def fact_paths(source: dict) -> Iterator[str]:
     yield "site.tagline"
     yield "preventive_maintenance_calls"
     yield "holidays"
-    for mid in source["markets"]:
-        for key in ("phones", "chatbot", "live_chat_select_products", "case_callback", "replacement", "links"):
-            yield f"markets.{mid}.{key}"
-        yield from (f"markets.{mid}.{key}" for key in ("support_url", "chat_link", "hardware_offer"))
+    for mid, market in source["markets"].items():
+        yield from (f"markets.{mid}.{key}" for key in market if key not in _MARKET_NAMES)
     yield from (f"hours.{which}" for which in source["hours"])
     yield from (f"remote.{key}" for key in source["remote"])
     yield from (f"zones.{zid}" for zid in source["zones"])
