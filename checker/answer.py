@@ -157,7 +157,9 @@ def _response(
     if rule["basis"] == "billed":
         return _said("billed", ui(data, "billed_onsite", lang), own)
     if rule["basis"] == "included":
-        return _said("included", ui(data, "onsite_included", lang, onsite_hours=hours_range(data, "onsite", lang)), own)
+        row = _attribute(data, _row(data, rule["attribute"]), market, lang)["title"]
+        text = ui(data, "onsite_included", lang, row=row, onsite_hours=hours_range(data, "onsite", lang))
+        return _said("included", text, own)
     if beyond:
         return _unpublished(data, market, lang)
     if zone is None:
@@ -228,6 +230,10 @@ def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
         for mark, items in groups.items()
         if items
     ]
+
+
+def _row(data: dict, row_id: str) -> dict:
+    return next(row for row in data["attributes"] if row["id"] == row_id)
 
 
 def _attribute(data: dict, row: dict, market: str, lang: str) -> dict:

@@ -27,7 +27,8 @@ def problems(data: dict) -> Found:
     markets = set(_dict(data.get("markets")))
     offerings = _dict(data.get("offerings"))
     zones = set(_dict(data.get("zones")))
-    yield from _offerings(offerings, markets, zones)
+    rows = {_dict(row).get("id") for row in _list(data.get("attributes"))}
+    yield from _offerings(offerings, markets, zones, rows)
     yield from _zones(_dict(data.get("zones")), markets)
     yield from _attributes(_list(data.get("attributes")), markets, set(offerings))
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
@@ -42,7 +43,7 @@ def _unknown(path: Path_, ids: object, known: set[str], what: str) -> Found:
             yield (*path, i), f"unknown {what} {item!r} (known: {', '.join(sorted(known))})"
 
 
-def _offerings(offerings: dict, markets: set[str], zones: set[str]) -> Found:
+def _offerings(offerings: dict, markets: set[str], zones: set[str], rows: set) -> Found:
     for oid, offering in offerings.items():
         offering = _dict(offering)
         path = ("offerings", oid)
@@ -53,6 +54,8 @@ def _offerings(offerings: dict, markets: set[str], zones: set[str]) -> Found:
             if zone not in zones:
                 yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
+        if "attribute" in response and response["attribute"] not in rows:
+            yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
 
 
 def _zones(zones: dict, markets: set[str]) -> Found:

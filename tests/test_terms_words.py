@@ -58,7 +58,8 @@ def test_premier_support_follows_the_table_not_an_invented_tier_rule(data):
     """Row 24: the US table marks On-Site Support included under Premier Support; no time is published."""
     answer = ask(data, "en", market="us", contract="premier-support")
     assert answer["response"]["kind"] == "included"
-    assert "On-site support is included" in answer["response"]["text"]
+    # with the table's own qualifier (SOURCE-NOTES row 12: "* = at Pitney Bowes discretion", US page)
+    assert answer["response"]["text"].startswith("On-Site Support (at Pitney Bowes discretion): included, Monday")
     assert "tier" not in answer["response"]["text"].lower()
     included = next(group for group in answer["coverage"] if group["mark"] == "included")
     assert "onsite-support" in [item["id"] for item in included["items"]]
