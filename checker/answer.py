@@ -148,7 +148,6 @@ def _response(
         return _said("best-effort", prose(data, "no_contract", lang), "texts.no_contract")
     offering = data["offerings"][contract]
     rule = offering["response"]
-    name = offering["name"][lang]
     own = f"offerings.{contract}.response"
     if rule["basis"] == "average":
         days = rule["business_days"]
@@ -166,7 +165,7 @@ def _response(
         return _said("needs-zone", ui(data, "zone_needed", lang), "ui.zone_needed")
     if rule["basis"] == "guarantee" and zone not in rule["zones"]:
         text = ui(
-            data, "zone_not_covered", lang, contract=name, zones=join(data, rule["zones"], lang),
+            data, "zone_not_covered", lang, contract=in_sentence(data, contract, lang), zones=join(data, rule["zones"], lang),
             zone=zone, zone_name=data["zones"][zone]["name"][lang],
         )  # fmt: skip
         return _said("not-covered", text, "ui.zone_not_covered")

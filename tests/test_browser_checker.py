@@ -32,7 +32,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Contract").select_option("standard-sla")
     page.get_by_label("Zone", exact=True).select_option("3")
     page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
-    page.get_by_label("State or province").select_option("ON")
+    page.get_by_label("State, province or territory").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
     expected = cli(
         "--market",
@@ -92,7 +92,7 @@ def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(pag
     assert (
         page.locator(".st-deadline").inner_text()
         == expected["deadline"]["text"]
-        == "lundi 23 novembre 2026, 11\u00a0h\u00a030 (heure locale du site)"
+        == "lundi 23 novembre 2026 à 11\u00a0h\u00a030 (heure locale du site)"
     )
     assert page.get_by_label("Garantie").input_value() == "4"
     page.locator(".md-header__option .md-select").hover()
@@ -120,7 +120,10 @@ def test_bad_input_in_a_link_is_explained_next_to_its_field_and_the_form_still_w
     page.get_by_label("Distance de la base régionale (km)").fill("85")
     page.get_by_role("button", name="Afficher la couverture").click()
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
-    assert page.locator(".st-zone").inner_text() == "85\u00a0km de la base régionale correspond à la zone 3 (Rurale)."
+    assert (
+        page.locator(".st-zone").inner_text()
+        == "Une distance de 85\u00a0km de la base régionale correspond à la zone 3 (rurale)."
+    )
     assert not km_error.is_visible()
     assert page.console_errors == []
 

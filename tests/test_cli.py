@@ -75,7 +75,7 @@ def test_validate_clean_source():
 
 def test_validate_a_broken_file_prints_every_problem(tmp_path):
     text = coverage_data.SOURCE.read_text(encoding="utf-8")
-    bad = text.replace("    name: {en: Metro, fr: Métropolitaine}", "    name: {en: Metro}").replace(
+    bad = text.replace("    name: {en: Metro, fr: métropolitaine}", "    name: {en: Metro}").replace(
         'hours: {"1": 8,', 'hours: {"1": "8",'
     )
     path = tmp_path / "coverage.yml"

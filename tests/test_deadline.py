@@ -34,7 +34,7 @@ def test_business_hours(data, dispatched, zone, expected):
 
 def test_count_outside_business_hours_says_when_it_starts(data):
     found = deadline(data, "2026-11-21T10:00", lang="fr")
-    assert "le décompte commence le lundi 23 novembre 2026, 8\u00a0h" in found["notes"][1]
+    assert "le décompte commence le lundi 23 novembre 2026 à 8\u00a0h" in found["notes"][1]
 
 
 def test_four_hour_guarantee_dispatched_at_half_past_four(data):

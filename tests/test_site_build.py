@@ -203,7 +203,7 @@ PAGE_FACTS = {
     ],
     ("onsite-support/", "fr"): [
         "Point d'envoi", "fin du contact initial", "dépassent 60 minutes", "appareil de remplacement pendant la nuit",
-        "au mieux de nos capacités", "basée sur le code postal",
+        "notre engagement se limite alors à faire de notre mieux", "basée sur le code postal",
     ],
     ("software-maintenance/", "en"): [
         "do not include professional services", "single UPS custom rate change", "Cut Sheet",

@@ -59,8 +59,8 @@ REFUSED_AT_THEIR_LINE = [
         id="a-text-missing-its-french",
     ),
     pytest.param(
-        "    name: {en: Metro, fr: Métropolitaine}",
-        "    name: {fr: Métropolitaine}",
+        "    name: {en: Metro, fr: métropolitaine}",
+        "    name: {fr: métropolitaine}",
         "zones.1.name: 'en' is a required property",
         id="a-text-missing-its-english",
     ),
@@ -156,7 +156,7 @@ def test_a_placeholder_that_names_no_fact(tmp_path):
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
     text = (
         ORIGINAL.replace('hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
-        .replace("    name: {en: Metro, fr: Métropolitaine}", "    name: {fr: Métropolitaine}")
+        .replace("    name: {en: Metro, fr: métropolitaine}", "    name: {fr: métropolitaine}")
         .replace("    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: CA\n")
     )
     path = tmp_path / "coverage.yml"

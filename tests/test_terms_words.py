@@ -158,16 +158,18 @@ def test_offering_names_take_their_article_and_a_sentence_opens_with_a_capital(d
 
 def test_typography_dates_and_numbers_in_french(data):
     answer = ask(data, "fr", market="ca", contract="standard-sla", km="40,5", dispatched="2026-12-31T16:00")
-    assert answer["zone"]["text"] == f"40,5{NBSP}km de la base régionale correspond à la zone 2 (Urbaine)."
+    assert (
+        answer["zone"]["text"] == f"Une distance de 40,5{NBSP}km de la base régionale correspond à la zone 2 (urbaine)."
+    )
     assert answer["response"]["text"].startswith(f"Objectif{NBSP}: un technicien sur place dans les 12{NBSP}heures")
     assert [h["text"] for h in answer["deadline"]["holidays"]] == ["vendredi 1er janvier 2027 — Jour de l'An"]
-    assert answer["deadline"]["text"].startswith(f"mardi 5 janvier 2027, 10{NBSP}h")
+    assert answer["deadline"]["text"].startswith(f"mardi 5 janvier 2027 à 10{NBSP}h")
 
 
 def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data):
     errors = respond(data, {"market": "ca", "contract": "standard-sla", "zone": "9"}, "fr")["errors"]
     assert errors["zone"] == (
-        f"Zone inconnue «{NBSP}9{NBSP}». Choisissez la zone 1 (Métropolitaine), 2 (Urbaine) ou 3 (Rurale)."
+        f"Zone inconnue «{NBSP}9{NBSP}». Choisissez la zone 1 (métropolitaine), 2 (urbaine) ou 3 (rurale)."
     )
     errors = respond(data, {"market": "xx"}, "fr")["errors"]
     assert errors["market"] == f"Marché inconnu «{NBSP}xx{NBSP}». Choisissez États-Unis (us) ou Canada (ca)."
@@ -176,7 +178,7 @@ def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data)
 
 
 def test_no_zone_is_named_metro_in_french(data):
-    assert [zone["name"]["fr"] for zone in data["zones"].values()] == ["Métropolitaine", "Urbaine", "Rurale"]
+    assert [zone["name"]["fr"] for zone in data["zones"].values()] == ["métropolitaine", "urbaine", "rurale"]
 
 
 def test_a_us_holiday_never_takes_a_canadian_holidays_french_name(data):
