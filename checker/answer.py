@@ -23,25 +23,58 @@ def answer(data: dict, query: Query, lang: str) -> dict:
     sold = is_sold(data, query.contract, query.market)
     zone, zone_text, beyond = _zone(data, query, lang)
     response = _response(data, query.contract, query.guarantee, query.market, zone, beyond, lang) if sold else None
+    deadline = _deadline(data, query, response, lang) if response and query.dispatched else None
     # No contract is not an offering: nothing is "sold", so nothing is said about where.
     status = [] if query.contract == NO_CONTRACT else [_sold_status(data, query.contract, query.market, lang)]
     if sold and (query.zone or query.km is not None) and not _zoned(data, query.contract):
         status.append(ui(data, "zones_not_zoned", lang))
+    title = f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}"
     return {
         "labels": _labels(data, lang),
         "query": share_params(query),
-        "title": f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}",
+        "question": _question(data, query, lang),
+        "title": title,
+        "summary": _summary(title, status, response, deadline, data, lang),
         "market": {"id": query.market, "name": market["name"][lang]},
         "contract": {"id": query.contract, "name": contract_name(data, query.contract, query.guarantee, lang)},
         "sold": sold,
         "status": status,
         "zone": zone_text,
         "response": response,
-        "deadline": _deadline(data, query, response, lang) if response and query.dispatched else None,
-        "coverage": _coverage(data, query.contract, query.market, lang) if sold else [],
+        "deadline": deadline,
+        "coverage": _coverage(data, query.contract, query.market, lang, response) if sold else [],
         "contacts": contacts(data, query.market, lang),
         "compare": _compare(data, query, zone, beyond, lang) if query.compare else None,
     }
+
+
+def _question(data: dict, query: Query, lang: str) -> list[dict]:
+    """The question, field by field in the reader's words, so that an answer (on screen or printed)
+    can be checked on its own."""
+    values = {
+        "market": data["markets"][query.market]["name"][lang],
+        "contract": contract_name(data, query.contract, None, lang),
+        "guarantee": ui(data, "hours_option", lang, hours=query.guarantee) if query.guarantee else None,
+        "zone": ui(data, "zone_names", lang, zone=query.zone, zone_name=data["zones"][query.zone]["name"][lang])
+        if query.zone
+        else None,
+        "distance_km": ui(data, "km_value", lang, km=number(data, query.km, lang)) if query.km is not None else None,
+        "dispatched": format_datetime(data, query.dispatched, lang) if query.dispatched else None,
+        "region": f"{data['markets'][query.market]['regions'][query.region][lang]} ({query.region})"
+        if query.region
+        else None,
+        "compare": contract_name(data, query.compare, None, lang) if query.compare else None,
+    }
+    return [{"field": key, "label": ui(data, key, lang), "value": value} for key, value in values.items() if value]
+
+
+def _summary(title: str, status: list[str], response: dict | None, deadline: dict | None, data: dict, lang: str) -> str:
+    """One line with the key figure: the response promise and, with a dispatch time, the arrival time."""
+    parts = [title, response["text"] if response else " ".join(status)]
+    if deadline:
+        label = ui(data, "label_colon", lang, label=deadline["title"])
+        parts.append(f"{label} {deadline['text']}" if deadline["at"] else deadline["text"])
+    return " — ".join(part for part in parts if part)
 
 
 def _sold_status(data: dict, contract: str, market: str, lang: str) -> str:
@@ -218,17 +251,33 @@ def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
     }
 
 
-def _coverage(data: dict, contract: str, market: str, lang: str) -> list[dict]:
-    """The attributes of the market's table, grouped as included, add-on, not included."""
+def _coverage(data: dict, contract: str, market: str, lang: str, response: dict | None) -> list[dict]:
+    """The attributes of the market's table, grouped as included, add-on, not included; a guarantee
+    that does not reach the site's zone is in a group of its own, never "included" (WRITING.md row 30)."""
     groups: dict[str, list[dict]] = {mark: [] for mark in MARKS}
+    elsewhere: list[dict] = []
+    unreached = _unreached_row(data, contract, response)
     for row in data["attributes"]:
         if market in row["markets"] and (contract != NO_CONTRACT or row["no_contract"]):
-            groups[mark_of(data, row, contract, market)].append(_attribute(data, row, market, lang))
-    return [
+            target = elsewhere if row["id"] == unreached else groups[mark_of(data, row, contract, market)]
+            target.append(_attribute(data, row, market, lang))
+    found = [
         {"mark": mark, "label": ui(data, MARK_TEXT[mark], lang), "items": items}
         for mark, items in groups.items()
         if items
     ]
+    if elsewhere:
+        zones = join(data, data["offerings"][contract]["response"]["zones"], lang)
+        found.append({"mark": "not-for-site", "label": ui(data, "not_for_site", lang, zones=zones), "items": elsewhere})
+    return found
+
+
+def _unreached_row(data: dict, contract: str, response: dict | None) -> str | None:
+    """The guarantee's coverage row when the site is outside the guarantee's zones (or beyond them)."""
+    if contract == NO_CONTRACT or not response or response["kind"] not in ("not-covered", "unpublished"):
+        return None
+    rule = data["offerings"][contract]["response"]
+    return rule.get("attribute") if rule["basis"] == "guarantee" else None
 
 
 def _row(data: dict, row_id: str) -> dict:
@@ -256,32 +305,51 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
     other = query.compare
     other_name = contract_name(data, other, None, lang)
     other_in_sentence = in_sentence(data, other, lang)
-    gains, losses = [], []
-    for row in data["attributes"]:
-        if query.market not in row["markets"]:
-            continue
-        before = mark_of(data, row, query.contract, query.market)
-        after = mark_of(data, row, other, query.market) if is_sold(data, other, query.market) else "not-included"
-        if before == after:
-            continue
-        change = {
-            **_attribute(data, row, query.market, lang),
-            "change": ui(
-                data, "becomes", lang,
-                before=ui(data, MARK_TEXT[before], lang), after=ui(data, MARK_TEXT[after], lang),
-            ),
-        }  # fmt: skip
-        (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
     sold = is_sold(data, other, query.market)
+    changes: dict[str, tuple[str, str]] = {}  # row id -> (mark before, mark after)
+    for row in data["attributes"]:
+        if query.market in row["markets"]:
+            before = mark_of(data, row, query.contract, query.market)
+            after = mark_of(data, row, other, query.market) if sold else "not-included"
+            if before != after:
+                changes[row["id"]] = (before, after)
+    # Two rows of which one `replaces` the other, one gained and the other lost, are one change: a
+    # replacement, in either direction (WRITING.md row 30). gained row id -> lost row id.
+    replaced = {}
+    for row in data["attributes"]:
+        for gained, lost in ((row["id"], row["replaces"]), (row["replaces"], row["id"])):
+            if (
+                lost
+                and changes.get(gained, ("", ""))[1] == "included"
+                and changes.get(lost, ("", ""))[1] == "not-included"
+            ):
+                replaced[gained] = lost
+    rows = {row["id"]: row for row in data["attributes"]}
+    gains, losses, replacements = [], [], []
+    for row_id, (before, after) in changes.items():
+        if row_id in replaced.values():
+            continue
+        item = _attribute(data, rows[row_id], query.market, lang)
+        if row_id in replaced:
+            lost = _attribute(data, rows[replaced[row_id]], query.market, lang)
+            change = ui(data, "replaced_by", lang, before=lost["title"], after=item["title"])
+            replacements.append({**item, "replaces": lost["id"], "change": change})
+            continue
+        marks = {"before": ui(data, MARK_TEXT[before], lang), "after": ui(data, MARK_TEXT[after], lang)}
+        change = {**item, "change": ui(data, "becomes", lang, **marks)}
+        (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
     return {
         "id": other,
         "name": other_name,
         "sold": sold,
         "status": "" if other == NO_CONTRACT else _sold_status(data, other, query.market, lang),
         "response": _response(data, other, None, query.market, zone, beyond, lang)["text"] if sold else None,
+        "title": ui(data, "compare_title", lang, other=other_in_sentence),
         "gains_title": ui(data, "upgrade", lang, other=other_in_sentence),
         "gains": gains,
+        "replaced_title": ui(data, "upgrade_replaces", lang, other=other_in_sentence),
+        "replaced": replacements,
         "losses_title": ui(data, "upgrade_loses", lang, other=other_in_sentence),
         "losses": losses,
-        "nothing": "" if gains or losses else ui(data, "upgrade_nothing", lang),
+        "nothing": "" if gains or losses or replacements else ui(data, "upgrade_nothing", lang),
     }

@@ -44,8 +44,9 @@ def guarantee_options(data: dict, contract: str) -> list[int]:
 
 
 def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query | None, dict[str, str]]:
-    """The query, or None and a message per field that is wrong. Missing market or contract take the
-    first of the source; every other field is optional."""
+    """The query, or None and a message per field that is wrong. A missing market is the one the
+    reader's edition opens on (`editions`), a missing contract the source's first; every other field
+    is optional."""
     raw = {field: str(params.get(field) or "").strip() for field in FIELDS}
     errors: dict[str, str] = {}
 
@@ -55,7 +56,7 @@ def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query
 
     # A bad id comes from a link: the message names each choice in the reader's language, with the id
     # the link would carry ("Canada (ca)").
-    market = raw["market"] or next(iter(data["markets"]))
+    market = raw["market"] or data["editions"][lang]
     if market not in data["markets"]:
         names = [f"{m['name'][lang]} ({mid})" for mid, m in data["markets"].items()]
         refuse("market", "error_market", choices=join(data, names, lang, "or"))

@@ -23,13 +23,17 @@ def render(response: dict) -> str:
         lines += ["", group["label"]]
         lines += [f"  - {_attribute(item)}" for item in group["items"]]
     if compare := answer["compare"]:
-        lines += ["", *([compare["status"]] if compare["status"] else [])]
+        lines += ["", compare["title"], *([compare["status"]] if compare["status"] else [])]
         if compare["response"]:
             lines.append(compare["response"])
-        for title, items in ((compare["gains_title"], compare["gains"]), (compare["losses_title"], compare["losses"])):
+        for title, items in (
+            (compare["gains_title"], compare["gains"]),
+            (compare["replaced_title"], compare["replaced"]),
+            (compare["losses_title"], compare["losses"]),
+        ):
             if items:
                 lines += ["", title]
-                lines += [f"  - {item['title_colon']} {item['change']}" for item in items]
+                lines += [f"  - {_change(item)}" for item in items]
         if compare["nothing"]:
             lines.append(compare["nothing"])
     contacts = answer["contacts"]
@@ -37,6 +41,11 @@ def render(response: dict) -> str:
     lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
     lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
     return "\n".join(_wrap(line) for line in lines)
+
+
+def _change(item: dict) -> str:
+    """A comparison's line: a replacement says both rows; a change of mark, the row and its marks."""
+    return item["change"] if item.get("replaces") else f"{item['title_colon']} {item['change']}"
 
 
 def _attribute(item: dict) -> str:

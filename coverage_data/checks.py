@@ -29,12 +29,24 @@ def problems(data: dict) -> Found:
     zones = set(_dict(data.get("zones")))
     rows = {_dict(row).get("id") for row in _list(data.get("attributes"))}
     yield from _offerings(offerings, markets, zones, rows)
+    yield from _editions(_dict(data.get("editions")), _list(data.get("languages")), markets)
     yield from _zones(_dict(data.get("zones")), markets)
-    yield from _attributes(_list(data.get("attributes")), markets, set(offerings))
+    yield from _attributes(_list(data.get("attributes")), markets, set(offerings), rows)
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
     yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
     yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
     yield from _texts(data, (), fact_texts=False)
+
+
+def _editions(editions: dict, languages: list, markets: set[str]) -> Found:
+    for lang in languages:
+        if lang not in editions:
+            yield ("editions",), f"no market for the {lang!r} edition to open on"
+    for lang, market in editions.items():
+        if lang not in languages:
+            yield ("editions", lang), f"{lang!r} is not one of the site's languages"
+        elif market not in markets:
+            yield ("editions", lang), f"unknown market {market!r} (known: {', '.join(sorted(markets))})"
 
 
 def _unknown(path: Path_, ids: object, known: set[str], what: str) -> Found:
@@ -88,7 +100,7 @@ def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set
         yield path, f"no mark for market {market!r}"
 
 
-def _attributes(rows: list, markets: set[str], offerings: set[str]) -> Found:
+def _attributes(rows: list, markets: set[str], offerings: set[str], ids: set) -> Found:
     seen: set[str] = set()
     for i, row in enumerate(rows):
         row = _dict(row)
@@ -98,6 +110,8 @@ def _attributes(rows: list, markets: set[str], offerings: set[str]) -> Found:
         seen.add(row.get("id"))
         yield from _unknown((*path, "markets"), row.get("markets"), markets, "market")
         yield from _unknown((*path, "discretion"), row.get("discretion"), markets, "market")
+        if "replaces" in row and row["replaces"] not in ids - {row.get("id")}:
+            yield (*path, "replaces"), f"{row['replaces']!r} is not another coverage row"
         row_markets = set(_list(row.get("markets")) or markets) & markets
         marks = _dict(row.get("marks"))
         for oid, mark in marks.items():

@@ -36,6 +36,7 @@ def fact_paths(source: dict) -> Iterator[str]:
     yield "site.tagline"
     yield "preventive_maintenance_calls"
     yield "holidays"
+    yield "editions"
     for mid, market in source["markets"].items():
         yield from (f"markets.{mid}.{key}" for key in market if key not in _MARKET_NAMES)
     yield from (f"hours.{which}" for which in source["hours"])
@@ -56,6 +57,12 @@ def decisions() -> set[int]:
     """The decision rows: SOURCE-NOTES' and those of WRITING.md's table of later differences."""
     rows = re.findall(r"^\| (\d+) \|", WRITING.read_text(encoding="utf-8"), re.M)
     return set(range(1, SOURCE_NOTES_ROWS + 1)) | {int(row) for row in rows}
+
+
+def decisions_of(grounds: dict) -> list[int]:
+    """The decision rows an entry names: one (`decision: 12`) or several (`decision: [12, 30]`)."""
+    rows = grounds.get("decision", [])
+    return rows if isinstance(rows, list) else [rows]
 
 
 def load(path: Path = PROVENANCE) -> tuple[dict, dict]:
@@ -92,11 +99,11 @@ def problems(source: dict, path: Path = PROVENANCE) -> list[Problem]:
             for quote in [quotes] if isinstance(quotes, str) else quotes:
                 if normalized(quote) not in pages[market]:
                     problem(("facts", key, market), f"{key}: not word for word in the {market} page: {quote!r}")
-        if "decision" in grounds:
-            if grounds["decision"] not in known_decisions:
-                problem(("facts", key, "decision"), f"{key}: no decision row {grounds['decision']}")
-            if not grounds.get("why"):
-                problem(("facts", key), f"{key}: a decision needs its reason (why:)")
+        for row in decisions_of(grounds):
+            if row not in known_decisions:
+                problem(("facts", key, "decision"), f"{key}: no decision row {row}")
+        if "decision" in grounds and not grounds.get("why"):
+            problem(("facts", key), f"{key}: a decision needs its reason (why:)")
         own = re.match(r"markets\.(\w+)\.", key)
         if own and own.group(1) in PAGES and own.group(1) not in grounds and "decision" not in grounds:
             problem(("facts", key), f"{key}: a fact of one market quotes that market's page")
@@ -134,6 +141,6 @@ def explain(answer: dict, path: Path = PROVENANCE) -> str:
             quotes = grounds.get(market, [])
             for quote in [quotes] if isinstance(quotes, str) else quotes:
                 lines.append(f"  {market} page: “{normalized(quote)}”")
-        if "decision" in grounds:
-            lines.append(f"  decision {grounds['decision']}: {grounds['why']}")
+        if rows := decisions_of(grounds):
+            lines.append(f"  decision {', '.join(map(str, rows))}: {grounds['why']}")
     return "\n".join(lines)

@@ -62,6 +62,7 @@ def compile_data(data: dict, holidays: dict) -> dict:
             "markets": row.get("markets", markets),
             "discretion": row.get("discretion", []),
             "no_contract": row.get("no_contract"),
+            "replaces": row.get("replaces"),
             "marks": {
                 oid: mark if isinstance(mark, dict) else dict.fromkeys(markets, mark)
                 for oid, mark in row["marks"].items()

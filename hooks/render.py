@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
+from checker.query import FIELDS
 from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
 from hooks.view import View
 
@@ -108,6 +109,7 @@ class PageRenderer:
             "unavailable_load",
             "unavailable_browser",
             "link_copied",
+            "computing",
         )
         return {
             "lang": self.view.lang,
@@ -118,6 +120,7 @@ class PageRenderer:
             "runtime": self.asset("assets/checker/runtime.mjs"),
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
             "prebuilt": list(PREBUILT_FIELDS),
+            "fields": list(FIELDS),
             "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
         }
 
@@ -128,7 +131,8 @@ class PageRenderer:
     def per_market(self, name: str, **values: object) -> Markup:
         """The partial once per market, in tabs labelled with the markets' names."""
         panels = [(self.view.market_name(m), Markup(self._render(name, market=m, **values))) for m in self.view.markets]
-        return self._place(self._render("tabs.html", set_id=next(self._tab_sets), panels=panels))
+        opens = self.view.markets.index(self.view.home_market)
+        return self._place(self._render("tabs.html", set_id=next(self._tab_sets), panels=panels, opens=opens))
 
     def render(self, markdown: str) -> str:
         return MARKDOWN.from_string(markdown).render(v=self.view, h=self)

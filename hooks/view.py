@@ -38,6 +38,11 @@ class View:
     def markets(self) -> list[str]:
         return list(self.data["markets"])
 
+    @property
+    def home_market(self) -> str:
+        """The market this edition opens on (the source's `editions`); a reader's own choice then wins."""
+        return self.data["editions"][self.lang]
+
     def market_name(self, market: str) -> str:
         return self.data["markets"][market]["name"][self.lang]
 
@@ -77,6 +82,16 @@ class View:
 
     def sold(self, oid: str, market: str) -> bool:
         return is_sold(self.data, oid, market)
+
+    def option_labels(self, contract: str) -> dict[str, str]:
+        """A contract's name in the form, per market: marked where it is not sold."""
+        name = self.name(contract)
+        return {
+            market: name
+            if self.sold(contract, market)
+            else self.ui("not_sold_option", contract=name, where=self.data["markets"][market]["where"][self.lang])
+            for market in self.markets
+        }
 
     def guaranteed_offerings(self) -> list[str]:
         return [oid for oid in self.offerings if self.offering(oid)["response"].get("options")]

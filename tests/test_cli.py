@@ -43,10 +43,19 @@ def test_deadline_from_the_command_line():
     assert "Monday, November 23, 2026, 2 PM (local time at the site)" in result.stdout
 
 
-def test_compare_shows_what_the_upgrade_adds():
+def test_compare_shows_what_the_upgrade_adds_and_what_it_replaces():
     result = run("--market", "us", "--contract", "standard-sla", "--zone", "1", "--compare", "performance-sla")
-    assert "What the Performance SLA adds\n" in result.stdout
-    assert "Guaranteed Response Onsite Support (at Pitney Bowes discretion): Not included → Included" in result.stdout
+    text = " ".join(result.stdout.split())
+    assert (
+        "What the Performance SLA adds - One 2-Hour Application Consultation: Available at an additional charge → Included"
+        in text
+    )
+    # WRITING.md row 30: the guarantee is a replacement, not a gain beside a loss.
+    assert (
+        "What the Performance SLA replaces - Next Business Day Onsite Support (at Pitney Bowes discretion): "
+        "replaced by Guaranteed Response Onsite Support (at Pitney Bowes discretion)"
+    ) in text
+    assert "does not have" not in text
 
 
 def test_bad_arguments_are_one_line_exit_two_no_traceback():

@@ -19,11 +19,35 @@ const statusText = document.getElementById("st-checker-status-text");
 const progressBar = document.getElementById("st-checker-progress");
 const answer = document.getElementById("st-answer");
 const summary = document.getElementById("st-answer-summary");
+const asked = document.getElementById("st-answer-asked");
+const question = document.getElementById("st-answer-question");
 const body = document.getElementById("st-answer-body");
-const FIELDS = [...new Set([...form.elements].map((element) => element.name).filter(Boolean))];
+const actionStatus = document.getElementById("st-action-status");
+const FIELDS = config.fields;
 
 // ---- Words of the config: "{name}" placeholders, as in the source.
 const say = (key, values = {}) => config.text[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+
+// ---- The reader's market, kept across pages and visits. Material's linked content tabs remember the
+// label of the tab a reader chose (its `__tabs` list, in its own storage); the form reads and writes the
+// same list, so that the market tabs of every page and the checker follow one choice.
+const remembered = () => (typeof __md_get === "function" && __md_get("__tabs")) || [];
+
+function rememberedMarket() {
+  const options = [...form.elements.namedItem("market").options];
+  for (const label of remembered()) {
+    const option = options.find((candidate) => candidate.textContent.trim() === label);
+    if (option) return option.value;
+  }
+  return null;
+}
+
+function rememberMarket() {
+  if (typeof __md_set !== "function") return;
+  const select = form.elements.namedItem("market");
+  const label = select.selectedOptions[0].textContent.trim();
+  __md_set("__tabs", [...new Set([label, ...remembered()])]);
+}
 
 // ---- The form and the URL.
 function paramsFromURL() {
@@ -52,7 +76,8 @@ function fillForm(params) {
   showRelevantFields();
 }
 
-// Only the guarantee of a contract that has one, and only the regions of the chosen market.
+// Only the guarantee of a contract that has one, only the regions of the chosen market, and each
+// contract named as the chosen market sells it (the build wrote each market's name in data-labels).
 function showRelevantFields() {
   const contract = form.elements.namedItem("contract").value;
   for (const wrapper of form.querySelectorAll("[data-for-contract]")) {
@@ -64,6 +89,9 @@ function showRelevantFields() {
     group.hidden = group.disabled = group.dataset.market !== market;
   }
   if (region.selectedOptions[0]?.parentElement.disabled) region.value = "";
+  for (const option of form.querySelectorAll("option[data-labels]")) {
+    option.textContent = JSON.parse(option.dataset.labels)[market];
+  }
 }
 
 function shareURL(query) {
@@ -82,12 +110,15 @@ function keepStateInLanguageLinks() {
 }
 
 // ---- Answers: prebuilt by the build for the finite part of the input, Pyodide for everything else.
+// The runtime is loaded only when a question needs it, or when the visitor steps toward a field only it
+// can answer (not on a Save-Data connection: there, only an asked question loads it).
 let runtimeReady = false;
 let runtimeFailed = false; // it may fail before the first question is asked: that question then waits for nothing
 let pending = null; // a question waiting for the runtime
 let latest = 0;
-let asked = 0;
+let sent = 0;
 const waiting = new Map();
+const saveData = navigator.connection?.saveData === true;
 
 function listenToWorker() {
   if (!checker.supported) return unavailable(config.text.unavailable_browser);
@@ -104,7 +135,7 @@ function listenToWorker() {
 }
 
 function askWorker(params) {
-  const id = ++asked;
+  const id = ++sent;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
     checker.worker.postMessage({ type: "ask", id, params, lang: config.lang });
@@ -121,19 +152,30 @@ async function answerFor(params) {
     answer.dataset.state = "error";
   } else {
     pending = params;
-    answer.dataset.state = "loading";
+    computing();
+    checker.start();
   }
+}
+
+// A question waits for the runtime: the answer area says so, with the runtime's progress.
+function computing() {
+  answer.dataset.state = "loading";
+  answer.hidden = false;
+  summary.textContent = "";
+  asked.hidden = true;
+  body.replaceChildren();
+  status.hidden = false;
+  statusText.textContent = config.text.computing;
 }
 
 function showProgress(percent) {
   progressBar.value = percent;
-  statusText.textContent = say("loading_progress", { percent });
+  statusText.textContent = `${config.text.computing} ${say("loading_progress", { percent })}`;
 }
 
 function ready() {
   runtimeReady = true;
-  progressBar.hidden = true;
-  statusText.textContent = config.text.ready;
+  status.hidden = true;
   if (pending) {
     const question = pending;
     pending = null;
@@ -144,9 +186,11 @@ function ready() {
 function unavailable(reason) {
   runtimeFailed = true;
   progressBar.hidden = true;
+  status.hidden = false;
   statusText.textContent = say("unavailable", { reason });
   status.classList.add("st-unavailable");
   form.hidden = true; // a form that cannot answer is not offered
+  document.documentElement.classList.remove("st-asked"); // the intro and the static goals come back
   answer.hidden = false;
   if (answer.dataset.state !== "ready") answer.dataset.state = "error"; // a prebuilt answer shown stays: it is right
   checker.worker?.terminate();
@@ -174,6 +218,11 @@ function attributeItem(item, extra = "") {
     extra ? ` ${extra}` : "",
     item.detail ? el("span", { class: "st-detail" }, item.detail) : "",
   );
+}
+
+// A part of a comparison: its heading and its rows, only when it has rows.
+function changes(title, items, className, line) {
+  return items.length ? [el("h5", {}, title), el("ul", { class: className }, items.map(line))] : [];
 }
 
 function renderAnswer(a) {
@@ -209,14 +258,13 @@ function renderAnswer(a) {
   }
   if (a.compare) {
     const c = a.compare;
-    parts.push(el("h4", {}, c.gains_title), ...paragraphs([c.status, c.response]));
-    if (c.gains.length) parts.push(el("ul", { class: "st-gains" }, c.gains.map((item) => attributeItem(item, item.change))));
-    if (c.losses.length) {
-      parts.push(
-        el("h5", {}, c.losses_title),
-        el("ul", { class: "st-losses" }, c.losses.map((item) => attributeItem(item, item.change))),
-      );
-    }
+    parts.push(
+      el("h4", { class: "st-compare-title" }, c.title),
+      ...paragraphs([c.status, c.response]),
+      ...changes(c.gains_title, c.gains, "st-gains", (item) => attributeItem(item, item.change)),
+      ...changes(c.replaced_title, c.replaced, "st-replaced", (item) => el("li", { "data-attribute": item.id }, item.change)),
+      ...changes(c.losses_title, c.losses, "st-losses", (item) => attributeItem(item, item.change)),
+    );
     if (c.nothing) parts.push(el("p", {}, c.nothing));
   }
   const k = a.contacts;
@@ -243,6 +291,8 @@ function render(response, source) {
   answer.dataset.source = source;
   clearErrors();
   answer.hidden = false;
+  status.hidden = true;
+  actionStatus.textContent = "";
   if (!response.ok) {
     const messages = Object.entries(response.errors).map(([field, text]) => {
       const element = form.elements.namedItem(field);
@@ -255,14 +305,17 @@ function render(response, source) {
       return text;
     });
     summary.textContent = messages.join(" ");
+    asked.hidden = true;
     body.replaceChildren(el("ul", { class: "st-errors" }, messages.map((text) => el("li", {}, text))));
     answer.dataset.state = "error";
     focusOnAnswer = false;
     return;
   }
   const a = response.answer;
+  summary.textContent = a.summary;
+  question.replaceChildren(...a.question.flatMap((q) => [el("dt", {}, q.label), el("dd", { "data-field": q.field }, q.value)]));
+  asked.hidden = false;
   body.replaceChildren(...renderAnswer(a));
-  summary.textContent = [a.title, a.response?.text ?? a.status.join(" ")].join(" — ");
   answer.dataset.state = "ready";
   history.replaceState(null, "", shareURL(a.query));
   fillForm(a.query);
@@ -275,25 +328,41 @@ function render(response, source) {
 
 // ---- Events.
 let typing = 0;
-form.addEventListener("change", () => {
+form.addEventListener("change", (event) => {
+  const changed = event.target.name;
+  // A zone and a distance say the same thing: the one changed last wins, and the other is emptied.
+  if (changed === "zone" && event.target.value) form.elements.namedItem("km").value = "";
+  if (changed === "market") rememberMarket();
   showRelevantFields();
   answerFor(paramsFromForm());
 });
 form.addEventListener("input", (event) => {
   if (event.target.name !== "km") return;
+  if (event.target.value) form.elements.namedItem("zone").value = "";
   clearTimeout(typing);
   typing = setTimeout(() => answerFor(paramsFromForm()), 200);
 });
+// The first step toward a field only the runtime answers starts loading it, so that it is ready sooner.
+for (const type of ["focusin", "pointerdown"]) {
+  form.addEventListener(type, (event) => {
+    if (!saveData && event.target.closest?.("[data-live]")) checker.start();
+  });
+}
 let focusOnAnswer = false; // a submitted form takes the reader to its answer when the answer is on screen
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   focusOnAnswer = true;
   answerFor(paramsFromForm());
 });
+document.getElementById("st-change").addEventListener("click", (event) => {
+  event.preventDefault();
+  form.scrollIntoView({ block: "start" });
+  form.elements.namedItem("contract").focus({ preventScroll: true });
+});
 document.getElementById("st-copy-link").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(location.href);
-    statusText.textContent = config.text.link_copied;
+    actionStatus.textContent = config.text.link_copied;
   } catch {
     window.prompt("", location.href);
   }
@@ -304,12 +373,16 @@ document.getElementById("st-print").addEventListener("click", () => {
   document.body.classList.remove("st-print-answer");
 });
 
-// ---- Start: show the form as the link asks and answer it; then start the runtime, if the page's first
-// lines have not already (a question only the runtime can answer).
-status.hidden = false;
+// ---- Start: show the form as the link asks (or as the reader last chose the market) and answer it. A
+// visit with no question reads the form first, its answer below it; a link lands on its answer, the form
+// below to change it.
 form.hidden = false;
-answer.hidden = false;
 const fromURL = paramsFromURL();
+if (!Object.keys(fromURL).length) {
+  form.after(answer);
+  const market = rememberedMarket();
+  if (market) form.elements.namedItem("market").value = market;
+}
 fillForm(fromURL);
 listenToWorker();
-answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm()).finally(() => checker.start());
+answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm());
