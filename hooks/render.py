@@ -116,6 +116,7 @@ class PageRenderer:
             "pyodide": self.asset(self.runtime.pyodide_dir),
             "archive": self.asset(self.runtime.archive_path),
             "snapshot": self.asset(self.runtime.snapshot_path),
+            "stdlib": self.asset(self.runtime.stdlib_path),
             "worker": self.asset("assets/checker/worker.js"),
             "runtime": self.asset("assets/checker/runtime.mjs"),
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),

@@ -1,5 +1,6 @@
-"""What the checker page runs: Pyodide's core files from the pinned npm package, and one small archive
-holding the checker's runtime modules and the compiled data, unpacked into Pyodide by the Web Worker.
+"""What the checker page runs: Pyodide's core files from the pinned npm package, a standard library
+trimmed to what Pyodide and the checker import (compiled to bytecode), and one small archive holding the
+checker's runtime modules and the compiled data, unpacked into Pyodide by the Web Worker.
 
 Nothing is installed from a package index at run time: the checker needs only the standard library.
 """
@@ -21,11 +22,17 @@ from checker.service import respond, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
-# The files Pyodide's core needs (no package wheels: nothing is loaded by name).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# The files of Pyodide's core the page needs (its lock file is written trimmed: nothing is loaded by
+# name; its standard library is the trimmed one, below).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 # The checker's modules the browser runs; the CLI and its text renderer stay behind.
 CPYTHON_ONLY = {"cli.py", "__main__.py", "render_text.py", "translation_report.py"}
 _EPOCH = (2020, 1, 1, 0, 0, 0)  # fixed timestamps: the same source gives the same archive and name
+# What the worker's own snapshot of Pyodide's memory is made of, besides the files named by content.
+SNAPSHOT_MAKERS = (
+    ROOT / "docs" / "assets" / "checker" / "runtime.mjs",
+    ROOT / "docs" / "assets" / "checker" / "worker.js",
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,8 @@ class Runtime:
     pyodide_version: str
     archive_name: str
     archive: bytes
-    snapshot: Path  # Pyodide's memory with the checker imported (see make_snapshot.mjs)
+    stdlib: Path  # the trimmed standard library (see make_stdlib.mjs)
+    snapshot_name: str  # the name the worker keeps its memory snapshot under, in the browser's Cache Storage
 
     @property
     def pyodide_dir(self) -> str:
@@ -45,8 +53,14 @@ class Runtime:
         return f"assets/checker/{self.archive_name}"
 
     @property
+    def stdlib_path(self) -> str:
+        return f"assets/checker/{self.stdlib.name}"
+
+    @property
     def snapshot_path(self) -> str:
-        return f"assets/checker/{self.snapshot.name}"
+        """Never on the host: the key of the worker's snapshot in Cache Storage, named by everything it
+        is made of, so that a new build never starts from an old build's memory."""
+        return f"assets/checker/{self.snapshot_name}"
 
 
 class RuntimeMissing(Exception):
@@ -58,9 +72,11 @@ def runtime(data: dict) -> Runtime:
     if not package.is_file():
         raise RuntimeMissing(f"{package.relative_to(ROOT)} is missing: run `npm ci` (the README's commands do)")
     version = json.loads(package.read_text())["version"]
-    archive = checker_archive(data)
-    digest = hashlib.sha256(archive).hexdigest()[:12]
-    return Runtime(version, f"checker-{digest}.zip", archive, memory_snapshot(version))
+    stdlib, compiled = standard_library(version, checker_archive(data), data)
+    archive = compiled.read_bytes()
+    made_of = version.encode() + archive + stdlib.read_bytes() + b"".join(p.read_bytes() for p in SNAPSHOT_MAKERS)
+    snapshot = f"snapshot-{hashlib.sha256(made_of).hexdigest()[:12]}.bin"
+    return Runtime(version, f"checker-{hashlib.sha256(archive).hexdigest()[:12]}.zip", archive, stdlib, snapshot)
 
 
 def checker_archive(data: dict | None) -> bytes:
@@ -79,31 +95,63 @@ def checker_archive(data: dict | None) -> bytes:
     return buffer.getvalue()
 
 
-SNAPSHOTS = ROOT / ".cache" / "snapshots"
-# What makes a snapshot, besides Pyodide and the checker's code: the script and its file format.
-SNAPSHOT_MAKERS = (ROOT / "hooks" / "make_snapshot.mjs", ROOT / "docs" / "assets" / "checker" / "runtime.mjs")
+CACHE = ROOT / ".cache" / "stdlib"
+STDLIB_MAKER = ROOT / "hooks" / "make_stdlib.mjs"
 
 
-def memory_snapshot(version: str) -> Path:
-    """The snapshot for this Pyodide, this checker code and these makers, made once with Node and kept
-    in .cache/."""
-    code = checker_archive(None)
-    made_of = version.encode() + code + b"".join(path.read_bytes() for path in SNAPSHOT_MAKERS)
-    name = f"snapshot-{hashlib.sha256(made_of).hexdigest()[:12]}.bin"
-    target = SNAPSHOTS / name
-    if not target.is_file():
-        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+def sample_questions(data: dict) -> list[dict]:
+    """Questions that take every path of the checker: every offering in every market and language, with
+    a zone, a distance, a dispatch time (a weekday, a weekend, a holiday, late at night) in a region,
+    a comparison, and bad input."""
+    questions = []
+    for market in data["markets"]:
+        region = next(iter(data["markets"][market]["regions"]), "")
+        for contract in contracts(data):
+            for guarantee in [None, *guarantee_options(data, contract)]:
+                for extra in (
+                    {"zone": "2"},
+                    {"km": "85"},
+                    {"zone": "1", "dispatched": "2026-11-20T16:30", "region": region},
+                    {"zone": "3", "dispatched": "2026-12-25T23:45"},
+                    {"zone": "2", "dispatched": "2026-11-21T09:00", "compare": "performance-sla"},
+                    {"zone": "2", "compare": "sma-tier-2"},
+                    {"zone": "<script>", "km": "-1", "dispatched": "2026-02-30T10:00", "region": "ZZ"},
+                ):
+                    params = {"market": market, "contract": contract, **extra}
+                    if guarantee is not None:
+                        params["guarantee"] = str(guarantee)
+                    questions += [{"params": params, "lang": lang} for lang in data["languages"]]
+    return [*questions, {"params": {"market": "mx"}, "lang": "xx"}]
+
+
+def standard_library(version: str, archive: bytes, data: dict) -> tuple[Path, Path]:
+    """The trimmed standard library for this Pyodide, this checker (code and data) and this maker, and
+    the checker archive with its modules compiled too; made once with Node and kept in .cache/."""
+    questions = json.dumps(sample_questions(data)).encode()
+    made_of = version.encode() + archive + questions + STDLIB_MAKER.read_bytes() + SNAPSHOT_MAKERS[0].read_bytes()
+    digest = hashlib.sha256(made_of).hexdigest()[:12]
+    stdlib, compiled = CACHE / f"stdlib-{digest}.zip", CACHE / f"checker-compiled-{digest}.zip"
+    if not (stdlib.is_file() and compiled.is_file()):
+        CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as folder:
-            (Path(folder) / "code.zip").write_bytes(code)
-            made = Path(folder) / name
+            (Path(folder) / "archive.zip").write_bytes(archive)
+            (Path(folder) / "questions.json").write_bytes(questions)
             result = subprocess.run(
-                ["node", str(SNAPSHOT_MAKERS[0]), "code.zip", str(made)],
+                ["node", str(STDLIB_MAKER), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
                 cwd=folder, capture_output=True, text=True,
             )  # fmt: skip
             if result.returncode != 0:
-                raise RuntimeMissing(f"Pyodide's memory snapshot could not be made: {result.stderr.strip()[-500:]}")
-            shutil.move(made, target)  # whole or not at all: a build never sees half a snapshot
-    return target
+                raise RuntimeMissing(f"the trimmed standard library could not be made: {result.stderr.strip()[-500:]}")
+            shutil.move(Path(folder) / "compiled.zip", compiled)  # whole or not at all: a build never sees half
+            shutil.move(Path(folder) / "stdlib.zip", stdlib)
+    return stdlib, compiled
+
+
+def lock_file() -> bytes:
+    """Pyodide's lock file without its packages: the page loads none by name, so Pyodide needs only its
+    `info` (119 KB become 150 bytes)."""
+    info = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    return json.dumps({"info": info, "packages": {}}, separators=(",", ":")).encode()
 
 
 ANSWERS = "assets/checker/answers"
@@ -139,7 +187,8 @@ def write(runtime_: Runtime, site: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copyfile(PYODIDE / name, target / name)
+    (target / "pyodide-lock.json").write_bytes(lock_file())
     archive = site / runtime_.archive_path
     archive.parent.mkdir(parents=True, exist_ok=True)
     archive.write_bytes(runtime_.archive)
-    shutil.copyfile(runtime_.snapshot, site / runtime_.snapshot_path)
+    shutil.copyfile(runtime_.stdlib, site / runtime_.stdlib_path)

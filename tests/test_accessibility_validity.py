@@ -80,7 +80,7 @@ def test_the_checker_with_the_keyboard_only(page):
     """While the runtime is still loading (held back until the form is sent): the prebuilt answer is
     there at once, and the answer to the sent form takes the focus when it arrives."""
     held = []
-    page.route("**/assets/checker/snapshot-*.bin", lambda route: held.append(route))
+    page.route("**/assets/checker/stdlib-*.zip", lambda route: held.append(route))
     page.goto("/checker/")
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=60_000)
     market = page.locator("#st-field-market")

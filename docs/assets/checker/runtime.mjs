@@ -1,25 +1,32 @@
-// Starting the Python checker in Pyodide from the build's memory snapshot. Shared by the page's Web
-// Worker (worker.js), the build (hooks/make_snapshot.mjs) and the Node parity test
-// (tests/pyodide_run.mjs), so that the test runs the very start-up the page runs.
+// Starting the Python checker in Pyodide. Shared by the page's Web Worker (worker.js) and the Node parity
+// test (tests/pyodide_run.mjs), so that the test runs the very start-up the page runs.
 //
-// The snapshot is Pyodide's memory with the checker already imported: no interpreter start-up, no
-// imports. Half of that memory is zero, so the file holds only the rest: a header of little-endian
-// u32s (MAGIC, the memory's length, the number of runs, then each run's offset and length), then the
-// runs' bytes in order; all of it gzipped, because hosts do not compress binary files themselves
-// (15 MB becomes 6 MB). The browser's own DecompressionStream unzips it as it streams in.
+// A first start is Pyodide's own, on the build's trimmed standard library (stdlib-<hash>.zip: only the
+// modules Pyodide and the checker import, compiled to bytecode: no source is compiled in the browser).
+// Once it has answered, the worker keeps Pyodide's memory (the checker imported, the data loaded) in
+// the browser's Cache Storage; the next visit starts from it: no interpreter start-up, no imports.
+//
+// A memory snapshot's format: Pyodide's memory is half zeros, so the file holds only the rest: a header
+// of little-endian u32s (MAGIC, the memory's length, the number of runs, then each run's offset and
+// length), then the runs' bytes in order; all of it gzipped (15 MB becomes 6 MB).
 
 const MAGIC = 0x31534d53; // "SMS1"
 const BLOCK = 4096; // runs are whole blocks that are not all zero
 
-/** The snapshot file's content for a memory, before gzip (build time: hooks/make_snapshot.mjs). */
+/** The snapshot file's content for a memory, before gzip. */
 export function packMemory(memory) {
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >>> 2);
+  const zero = (start) => {
+    for (let i = start >>> 2, end = Math.min(words.length, (start + BLOCK) >>> 2); i < end; i++) if (words[i]) return false;
+    return true;
+  };
   const runs = [];
   for (let start = 0; start < memory.length; start += BLOCK) {
-    const block = memory.subarray(start, start + BLOCK);
-    if (block.every((byte) => byte === 0)) continue;
+    if (zero(start)) continue;
+    const length = Math.min(BLOCK, memory.length - start);
     const last = runs[runs.length - 1];
-    if (last && last[0] + last[1] === start) last[1] += block.length;
-    else runs.push([start, block.length]);
+    if (last && last[0] + last[1] === start) last[1] += length;
+    else runs.push([start, length]);
   }
   const header = new Uint32Array([MAGIC, memory.length, runs.length, ...runs.flat()]);
   const size = runs.reduce((total, [, length]) => total + length, header.byteLength);
@@ -85,29 +92,43 @@ function concat(a, b) {
   return joined;
 }
 
-/**
- * Pyodide with the checker ready to answer: `ask({params, lang})` returns the checker's JSON text.
- * `snapshot` is the snapshot file's (gzipped) ReadableStream, `archive` a promise of the checker archive's bytes
- * (its modules and the compiled data), `indexURL` where Pyodide's core files are (none under Node).
- */
-export async function startChecker({ loadPyodide, indexURL, snapshot, archive, progress = () => {} }) {
+/** Options of loadPyodide that start from a snapshot's (gzipped) stream: Pyodide compiles its
+ * WebAssembly while the memory streams in; its file-system hook holds the start-up until the memory
+ * is whole, and only then is the memory restored. */
+function fromSnapshot(stream) {
   let sized;
-  const memoryFilled = readMemory(snapshot.pipeThrough(new DecompressionStream("gzip")), (memory) => sized(memory));
+  const memoryFilled = readMemory(stream.pipeThrough(new DecompressionStream("gzip")), (memory) => sized(memory));
   const memorySized = new Promise((resolve, reject) => {
     sized = resolve;
     memoryFilled.catch(reject);
   });
-  // Pyodide compiles its WebAssembly while the memory streams in; its file-system hook holds the
-  // start-up until the memory is whole, and only then is the memory restored.
+  return { options: { _loadSnapshot: memorySized, fsInit: () => memoryFilled }, memoryFilled };
+}
+
+const APP = "/home/pyodide/app";
+
+/**
+ * Pyodide with the checker ready to answer: `ask({params, lang})` returns the checker's JSON text.
+ * `indexURL`: Pyodide's core files (the build's folder); `stdLibURL`: the build's trimmed standard
+ * library; `archive`: a promise of the checker archive's bytes (its modules and the compiled data);
+ * `snapshot`: a stream of a snapshot made by `memory()` for this very build, or nothing. Without a
+ * snapshot, the returned `memory()` makes one (a gzipped stream) for the next start.
+ */
+export async function startChecker({ loadPyodide, indexURL, stdLibURL, archive, snapshot = null, progress = () => {} }) {
+  const restore = snapshot ? fromSnapshot(snapshot) : null;
   const [pyodide] = await Promise.all([
-    loadPyodide({ indexURL, packages: [], _loadSnapshot: memorySized, fsInit: () => memoryFilled }),
-    memoryFilled,
+    loadPyodide({ indexURL, stdLibURL, packages: [], ...(restore ? restore.options : { _makeSnapshot: true }) }),
+    restore?.memoryFilled,
   ]);
   progress(80);
-  pyodide.unpackArchive(await archive, "zip", { extractDir: "/home/pyodide/app" });
+  pyodide.unpackArchive(await archive, "zip", { extractDir: APP });
   progress(90);
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/app')");
+  pyodide.runPython(`import sys\nif ${JSON.stringify(APP)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP)})`);
   const browser = pyodide.pyimport("checker.browser");
-  browser.load("/home/pyodide/app/checker/coverage.json");
-  return { pyodide, ask: (request) => browser.handle(JSON.stringify(request)) };
+  browser.load(`${APP}/checker/coverage.json`);
+  const ask = (request) => browser.handle(JSON.stringify(request));
+  const memory = restore
+    ? null
+    : () => new Response(packMemory(pyodide.makeMemorySnapshot())).body.pipeThrough(new CompressionStream("gzip"));
+  return { pyodide, ask, memory };
 }
