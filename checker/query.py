@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from checker.days_off import known_range
 from checker.text import format_date, join, ui
+from checker.zones import publishes_distances
 
 # The parameters of a share link, which are also the fields of the form (a public contract).
 FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
@@ -132,7 +133,7 @@ def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
         refuse("km", "error_km")
         return None
     km = float(f"{number.group(1)}.{number.group(2) or 0}")
-    if market in data["markets"] and not any(market in zone["max_km"] for zone in data["zones"].values()):
+    if market in data["markets"] and not publishes_distances(data, market):
         refuse("km", "error_km_unpublished", where=data["markets"][market]["where"][lang])
         return None
     return km

@@ -254,3 +254,18 @@ def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time
 def test_each_edition_opens_on_its_pages_market(data, lang, market):
     """WRITING.md row 31: a question without a market is asked of the edition's own market."""
     assert ask(data, lang, contract="standard-sla")["market"]["id"] == market
+
+
+def test_every_distance_falls_in_the_band_the_tables_print(data):
+    """WRITING.md row 32 (issue 12): 40.5 km once fell between 'up to 40 km' and '41 to 80 km'."""
+    from hooks.view import View
+
+    view = View(data, "en")
+    assert [view.zone_distance(zone, "ca") for zone in ("1", "2", "3")] == [
+        "up to 40 km",
+        "41 to 80 km",
+        "81 to 240 km",
+    ]
+    for km, zone in [("40", "1"), ("40.4", "1"), ("40.5", "2"), ("41", "2"), ("80.49", "2"), ("80.5", "3")]:
+        assert ask(data, market="ca", contract="standard-sla", km=km)["zone"]["id"] == zone, km
+    assert ask(data, market="ca", contract="standard-sla", km="240.5")["response"]["kind"] == "unpublished"
