@@ -11,6 +11,7 @@ from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
+from checker.zones import band_of, bands
 
 MARKS = ("included", "add-on", "not-included")
 MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
@@ -138,17 +139,14 @@ def share_params(query: Query) -> dict[str, str]:
 def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None, bool]:
     """(zone id, what to say about it, whether the distance is beyond the last band)."""
     if query.km is not None:
-        bands = [
-            (zone["max_km"][query.market], zid) for zid, zone in data["zones"].items() if query.market in zone["max_km"]
-        ]
         km = number(data, query.km, lang)
-        for max_km, zid in sorted(bands):
-            if query.km <= max_km:
-                name = data["zones"][zid]["name"][lang]
-                text = ui(data, "zone_from_distance", lang, km=km, zone=zid, zone_name=name)
-                return zid, {"id": zid, "name": name, "text": text, "source": f"zones.{zid}"}, False
-        last_km, last_zone = max(bands)
-        text = ui(data, "beyond_bands", lang, km=km, zone=last_zone, max_km=number(data, last_km, lang))
+        band = band_of(data, query.market, query.km)
+        if band:
+            name = data["zones"][band.zone]["name"][lang]
+            text = ui(data, "zone_from_distance", lang, km=km, zone=band.zone, zone_name=name)
+            return band.zone, {"id": band.zone, "name": name, "text": text, "source": f"zones.{band.zone}"}, False
+        last = bands(data, query.market)[-1]
+        text = ui(data, "beyond_bands", lang, km=km, zone=last.zone, max_km=number(data, last.last_km, lang))
         return None, {"id": None, "name": None, "text": text, "source": "ui.beyond_bands"}, True
     if query.zone is None:
         return None, None, False

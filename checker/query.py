@@ -7,18 +7,23 @@ the asked language, under the name of its field.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from checker.days_off import known_range
 from checker.text import format_date, join, ui
+from checker.zones import publishes_distances
 
 # The parameters of a share link, which are also the fields of the form (a public contract).
 FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
 NO_CONTRACT = "none"
-_DISPATCHED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# The checker's own reading of values, the same in every Python (not the interpreter's: Python 3.14
+# reads "T24:00" and "²" where 3.11 does not). ASCII digits only.
+_DISPATCHED = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
+_KM = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?(?:\s*km)?", re.IGNORECASE)  # 60, 60.5, 60,5, 60 km
+_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}(?:\s*km)?", re.IGNORECASE)  # 1,000: a thousand or one? refused
+_GUARANTEE = re.compile(r"[0-9]{1,3}")
 _SHOWN = 40  # characters of a bad value repeated in its message
 
 
@@ -100,7 +105,7 @@ def _guarantee(data: dict, contract: str, value: str, lang: str, refuse) -> int 
     if not value:
         in_sentence = data["offerings"][contract]["in_sentence"][lang]
         refuse("guarantee", "error_guarantee_needed", choices=choices, contract=in_sentence)
-    elif not value.isdigit() or int(value) not in options:
+    elif not _GUARANTEE.fullmatch(value) or int(value) not in options:
         refuse("guarantee", "error_guarantee", choices=choices)
     else:
         return int(value)
@@ -123,14 +128,12 @@ def _zone(data: dict, value: str, lang: str, refuse) -> str | None:
 def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
     if not value:
         return None
-    try:
-        km = float(value.replace(",", "."))
-    except ValueError:
-        km = math.nan
-    if not math.isfinite(km) or km < 0:
+    number = _KM.fullmatch(value)
+    if not number or _THOUSANDS.fullmatch(value):
         refuse("km", "error_km")
         return None
-    if market in data["markets"] and not any(market in zone["max_km"] for zone in data["zones"].values()):
+    km = float(f"{number.group(1)}.{number.group(2) or 0}")
+    if market in data["markets"] and not publishes_distances(data, market):
         refuse("km", "error_km_unpublished", where=data["markets"][market]["where"][lang])
         return None
     return km
@@ -139,10 +142,11 @@ def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
 def _dispatched(data: dict, value: str, lang: str, refuse) -> dt.datetime | None:
     if not value:
         return None
+    parts = _DISPATCHED.fullmatch(value)
     try:
-        if not _DISPATCHED.fullmatch(value):
+        if not parts:
             raise ValueError(value)
-        moment = dt.datetime.fromisoformat(value)
+        moment = dt.datetime(*(int(part) for part in parts.groups()))
     except ValueError:
         refuse("dispatched", "error_dispatched")
         return None

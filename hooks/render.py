@@ -102,9 +102,7 @@ class PageRenderer:
     def checker_config(self) -> dict:
         """What the checker's script needs: where the runtime is, and the words it shows while loading."""
         words = (
-            "loading",
-            "loading_progress",
-            "ready",
+            "computing_progress",
             "unavailable",
             "unavailable_load",
             "unavailable_browser",

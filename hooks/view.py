@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text
 from checker.contacts import contacts
 from checker.text import fill, join, prose, ui
+from checker.zones import bands
 
 MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -124,14 +125,13 @@ class View:
         return self.ui("zone_names", zone=zone, zone_name=self.zone_name(zone))
 
     def zone_distance(self, zone: str, market: str) -> str:
-        """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise."""
-        bands = self.data["zones"][zone]["max_km"]
-        if market not in bands:
+        """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""
+        band = next((band for band in bands(self.data, market) if band.zone == zone), None)
+        if band is None:
             return self.ui("not_published")
-        before = [z["max_km"][market] for z in self.data["zones"].values() if z["max_km"][market] < bands[market]]
-        if not before:
-            return self.ui("km_upto", max=f"{bands[market]:g}")
-        return self.ui("km_range", min=f"{max(before) + 1:g}", max=f"{bands[market]:g}")
+        if band.first_km == 0:
+            return self.ui("km_upto", max=band.last_km)
+        return self.ui("km_range", min=band.first_km, max=band.last_km)
 
     def zone_goal(self, oid: str, zone: str) -> str:
         """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''."""

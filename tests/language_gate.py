@@ -85,7 +85,20 @@ def page_texts(page: Path) -> list[str]:
 
 
 # Fields of an answer that are ids, dates or addresses, not words.
-_NOT_WORDS = {"id", "at", "date", "tel", "support_url", "kind", "source", "mark", "query", "number"}
+_NOT_WORDS = {
+    "id",
+    "at",
+    "date",
+    "tel",
+    "support_url",
+    "kind",
+    "source",
+    "mark",
+    "query",
+    "number",
+    "field",
+    "replaces",
+}
 
 
 def answer_texts(value: object) -> list[str]:

@@ -147,19 +147,24 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     assert unavailable in status.inner_text()
     assert page.locator("table.st-zones").is_visible()
     assert not page.locator("#st-checker-form").is_visible()
-    # A question the build answered: its answer stays, and the page still says the checker is unavailable.
+    # A question the build answered: its answer is shown without the runtime; when the visitor steps
+    # toward a field only the runtime answers, the page says the checker is unavailable, and the
+    # prebuilt answer stays (it is right).
     page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
+    page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    page.get_by_label("Date et heure d'envoi").focus()
     page.wait_for_function(
         "document.querySelector('#st-checker-status').innerText.includes('disponible')", timeout=RUNTIME_WAIT
     )
     assert page.locator("#st-answer").get_attribute("data-state") == "ready"
-    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
     assert (
         page.locator(".st-response")
         .inner_text()
         .startswith("Objectif\u00a0: un technicien sur place dans les 8\u00a0heures")
     )
     assert unavailable in status.inner_text()
+    assert page.locator("table.st-zones").is_visible()  # the static goals come back
     assert errors == []
     context.close()
 
@@ -228,7 +233,8 @@ def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
     page.goto("/checker/?market=us&contract=performance-sla&guarantee=8&zone=1")
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
     prebuilt = page.locator("#st-answer-body").inner_html()
-    page.wait_for_function("document.querySelector('#st-checker-progress').hidden", timeout=RUNTIME_WAIT)
+    page.get_by_label("Dispatch date and time").focus()  # the first step toward a live field loads the runtime
+    page.wait_for_selector('#st-answer[data-runtime="ready"]', state="attached", timeout=RUNTIME_WAIT)
     page.get_by_label("Zone", exact=True).select_option("2")
     page.wait_for_selector('#st-answer[data-source="pyodide"] .st-zone', timeout=RUNTIME_WAIT)
     page.get_by_label("Zone", exact=True).select_option("1")

@@ -96,3 +96,32 @@ def test_validate_a_broken_file_prints_every_problem(tmp_path):
     assert all(line.startswith(f"{path}:") for line in lines[:-1])
     assert "zones.1.name: 'fr' is a required property" in result.stderr
     assert "'8' is not of type 'integer'" in result.stderr
+
+
+def test_one_reading_of_every_input_whatever_the_python():
+    """Issue 13 §6: the checker's own rules read a value, never the interpreter's (3.14 reads T24:00 and
+    '²' where 3.11 does not); a value that is not a plain number is refused, never truncated."""
+    refused = [
+        (["--contract", "performance-sla", "--guarantee", "²"], "Unknown guarantee “²”"),
+        (["--contract", "performance-sla", "--guarantee", "4" * 5000], "Unknown guarantee “4444"),
+        (["--contract", "standard-sla", "--distance-km", "1,000"], "“1,000” is not a distance"),
+        (["--contract", "standard-sla", "--distance-km", "1e3"], "“1e3” is not a distance"),
+        (["--contract", "standard-sla", "--dispatched-at", "2026-12-03T24:00"], "“2026-12-03T24:00” is not a date"),
+    ]
+    for args, expected in refused:
+        result = run("--market", "ca", *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert expected in result.stderr and "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    for value, km in [("60 km", "60"), ("60,5", "60.5"), ("60.5", "60.5")]:
+        result = run("--market", "ca", "--contract", "standard-sla", "--distance-km", value)
+        assert f"{km} km from the regional base is in zone 2 (Urban)." in result.stdout, value
+
+
+def test_a_closed_pipe_ends_the_cli_quietly():
+    result = subprocess.run(
+        f"{sys.executable} -m checker --market ca --contract standard-sla | head -1",
+        shell=True, cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.stdout == "Standard SLA — Canada\n"
+    assert result.stderr == ""

@@ -196,3 +196,76 @@ def test_phone_links_dial_from_anywhere(data):
     assert [phone["tel"] for phone in phones] == ["+18006726937"]
     us = ask(data, "en", market="us", contract="none")["contacts"]["phones"]
     assert [phone["tel"] for phone in us] == ["+18442566444", "+18008880286"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_performance_sla_without_a_zone_asks_for_the_zone_and_promises_nothing_else(data, lang):
+    a = ask(data, lang, market="ca", contract="performance-sla", guarantee="4", dispatched="2026-12-03T10:00")
+    asks = data["ui"]["zone_needed"][lang]
+    assert a["response"]["kind"] == "needs-zone" and a["response"]["text"] == asks
+    assert a["deadline"]["text"] == data["ui"]["deadline_needs_zone"][lang]
+    assert data["ui"]["no_deadline"][lang] not in str(a)
+    assert a["summary"].endswith(data["ui"]["deadline_needs_zone"][lang])
+
+
+@pytest.mark.parametrize("where", [{"zone": "3"}, {"km": "300"}])
+def test_outside_zones_1_and_2_the_guarantee_is_not_included_for_the_site(data, where):
+    """WRITING.md row 30: the guarantee's row is apart, never 'included', where the guarantee does not reach."""
+    a = ask(data, market="ca", contract="performance-sla", guarantee="4", **where)
+    groups = {group["mark"]: [item["id"] for item in group["items"]] for group in a["coverage"]}
+    assert "guaranteed-response-onsite" not in groups["included"]
+    assert groups["not-for-site"] == ["guaranteed-response-onsite"]
+    assert a["coverage"][-1]["label"] == "Not for this site (zones 1 and 2 only)"
+    inside = ask(data, market="ca", contract="performance-sla", guarantee="4", zone="1")
+    assert "guaranteed-response-onsite" in {item["id"] for item in inside["coverage"][0]["items"]}
+
+
+@pytest.mark.parametrize(
+    ("contract", "other"), [("standard-sla", "performance-sla"), ("performance-sla", "standard-sla")]
+)
+def test_a_comparison_frames_the_guarantee_as_a_replacement_in_both_directions(data, contract, other):
+    a = ask(data, "fr", market="us", contract=contract, guarantee="8", zone="1", compare=other)
+    (replacement,) = a["compare"]["replaced"]
+    lost, gained = (
+        ("next-business-day-onsite", "guaranteed-response-onsite")
+        if contract == "standard-sla"
+        else ("guaranteed-response-onsite", "next-business-day-onsite")
+    )
+    assert (replacement["id"], replacement["replaces"]) == (gained, lost)
+    assert f"{NBSP}: remplacement par " in replacement["change"]
+    changed = {item["id"] for item in a["compare"]["gains"] + a["compare"]["losses"]}
+    assert not changed & {lost, gained}
+
+
+def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time(data):
+    a = ask(data, "fr", market="ca", contract="standard-sla", km="40.5", dispatched="2026-12-03T15:00", region="QC")
+    assert [(q["label"], q["value"]) for q in a["question"]] == [
+        ("Marché", "Canada"),
+        ("Contrat", "CNS standard"),
+        ("Distance de la base régionale (km)", f"40,5{NBSP}km"),
+        ("Date et heure d'envoi (heure locale du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
+        ("État, province ou territoire", "Québec (QC)"),
+    ]
+    assert a["summary"].startswith("CNS standard — Canada — Objectif")
+    assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['text']}" in a["summary"]
+
+
+@pytest.mark.parametrize(("lang", "market"), [("en", "us"), ("fr", "ca")])
+def test_each_edition_opens_on_its_pages_market(data, lang, market):
+    """WRITING.md row 31: a question without a market is asked of the edition's own market."""
+    assert ask(data, lang, contract="standard-sla")["market"]["id"] == market
+
+
+def test_every_distance_falls_in_the_band_the_tables_print(data):
+    """WRITING.md row 32 (issue 12): 40.5 km once fell between 'up to 40 km' and '41 to 80 km'."""
+    from hooks.view import View
+
+    view = View(data, "en")
+    assert [view.zone_distance(zone, "ca") for zone in ("1", "2", "3")] == [
+        "up to 40 km",
+        "41 to 80 km",
+        "81 to 240 km",
+    ]
+    for km, zone in [("40", "1"), ("40.4", "1"), ("40.5", "2"), ("41", "2"), ("80.49", "2"), ("80.5", "3")]:
+        assert ask(data, market="ca", contract="standard-sla", km=km)["zone"]["id"] == zone, km
+    assert ask(data, market="ca", contract="standard-sla", km="240.5")["response"]["kind"] == "unpublished"

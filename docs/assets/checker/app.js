@@ -170,11 +170,12 @@ function computing() {
 
 function showProgress(percent) {
   progressBar.value = percent;
-  statusText.textContent = `${config.text.computing} ${say("loading_progress", { percent })}`;
+  statusText.textContent = say("computing_progress", { percent });
 }
 
 function ready() {
   runtimeReady = true;
+  answer.dataset.runtime = "ready";
   status.hidden = true;
   if (pending) {
     const question = pending;
@@ -185,6 +186,7 @@ function ready() {
 
 function unavailable(reason) {
   runtimeFailed = true;
+  answer.dataset.runtime = "failed";
   progressBar.hidden = true;
   status.hidden = false;
   statusText.textContent = say("unavailable", { reason });
