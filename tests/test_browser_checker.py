@@ -169,13 +169,13 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     context.close()
 
 
-def test_a_cut_off_memory_snapshot_says_the_checker_is_unavailable(browser, base_url, site):
-    """A snapshot that arrives incomplete must not be restored: the page says so instead of waiting."""
-    (snapshot,) = (site / "assets" / "checker").glob("snapshot-*.bin")
-    whole = snapshot.read_bytes()
+def test_a_cut_off_standard_library_says_the_checker_is_unavailable(browser, base_url, site):
+    """A runtime file that arrives incomplete must not leave the page waiting: the page says so."""
+    (stdlib,) = (site / "assets" / "checker").glob("stdlib-*.zip")
+    whole = stdlib.read_bytes()
     context = browser.new_context(base_url=base_url)
     page = context.new_page()
-    page.route("**/snapshot-*.bin", lambda route: route.fulfill(body=whole[: len(whole) // 2]))
+    page.route("**/stdlib-*.zip", lambda route: route.fulfill(body=whole[: len(whole) // 2]))
     page.goto("/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00")
     page.wait_for_function(
         "document.querySelector('#st-checker-status').innerText.includes('unavailable')", timeout=RUNTIME_WAIT
@@ -224,8 +224,8 @@ def test_a_second_visit_asks_the_host_for_nothing_named_by_content_or_version(br
             visits.append([path for path in requested if "Cache-Control" in headers.for_path(rules, path)])
         context.close()
     first, second = visits
-    assert {"pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip"} <= {path.split("/")[-1] for path in first}
-    assert any("/snapshot-" in path for path in first) and any("/worker." in path for path in first)
+    assert {"pyodide.asm.wasm", "pyodide.asm.mjs"} <= {path.split("/")[-1] for path in first}
+    assert any("/stdlib-" in path for path in first) and any("/worker." in path for path in first)
     assert second == []
 
 
