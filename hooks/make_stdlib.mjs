@@ -7,8 +7,8 @@
 // that what formats a Python error is there too), and keeps what sys.modules then holds from the
 // standard library's zip, but for the modules frozen into the interpreter (os, io, site…). Bytecode
 // is compiled with -OO (no docstrings, no asserts) and without line tables (a traceback in the
-// standard library names no line). The checker archive comes back with its modules' bytecode beside
-// their source (in __pycache__, unchecked; the source stays for tracebacks).
+// standard library names no line). The checker's modules come back too, with their bytecode beside
+// them (in __pycache__, unchecked; the source stays for tracebacks), without the data.
 // tests/pyodide_run.mjs starts Pyodide on this zip and answers over a thousand questions: an import it
 // misses fails the tests.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -54,10 +54,10 @@ with zipfile.ZipFile(ZIP) as whole, zipfile.ZipFile("/tmp/stdlib.zip", "w") as t
 
 with zipfile.ZipFile("/tmp/archive.zip") as source, zipfile.ZipFile("/tmp/compiled.zip", "w") as compiled:
     for info in source.infolist():
-        data = source.read(info)
-        compiled.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
         folder, _, name = info.filename.rpartition("/")
         if name.endswith(".py"):
+            data = source.read(info)
+            compiled.writestr(info, data, zipfile.ZIP_DEFLATED, compresslevel=9)
             code = compile(data, f"/home/pyodide/app/{info.filename}", "exec", dont_inherit=True)
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), False)
             cached = f"{folder}/__pycache__/{name.removesuffix('.py')}.{sys.implementation.cache_tag}.pyc"

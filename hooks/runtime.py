@@ -72,8 +72,8 @@ def runtime(data: dict) -> Runtime:
     if not package.is_file():
         raise RuntimeMissing(f"{package.relative_to(ROOT)} is missing: run `npm ci` (the README's commands do)")
     version = json.loads(package.read_text())["version"]
-    stdlib, compiled = standard_library(version, checker_archive(data), data)
-    archive = compiled.read_bytes()
+    stdlib, compiled = standard_library(version, data)
+    archive = with_data(compiled.read_bytes(), data)
     made_of = version.encode() + archive + stdlib.read_bytes() + b"".join(p.read_bytes() for p in SNAPSHOT_MAKERS)
     snapshot = f"snapshot-{hashlib.sha256(made_of).hexdigest()[:12]}.bin"
     return Runtime(version, f"checker-{hashlib.sha256(archive).hexdigest()[:12]}.zip", archive, stdlib, snapshot)
@@ -88,10 +88,16 @@ def checker_archive(data: dict | None) -> bytes:
                 archive.writestr(
                     zipfile.ZipInfo(f"checker/{path.name}", _EPOCH), path.read_bytes(), zipfile.ZIP_DEFLATED
                 )
-        if data is not None:
-            # The source's order is meaning (the first market is the default): keys are not sorted here.
-            data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
+    return buffer.getvalue() if data is None else with_data(buffer.getvalue(), data)
+
+
+def with_data(code: bytes, data: dict) -> bytes:
+    """A checker archive with the compiled data added as checker/coverage.json."""
+    buffer = io.BytesIO(code)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        # The source's order is meaning (the first market is the default): keys are not sorted here.
+        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        archive.writestr(zipfile.ZipInfo("checker/coverage.json", _EPOCH), data_json.encode(), zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 
@@ -124,18 +130,20 @@ def sample_questions(data: dict) -> list[dict]:
     return [*questions, {"params": {"market": "mx"}, "lang": "xx"}]
 
 
-def standard_library(version: str, archive: bytes, data: dict) -> tuple[Path, Path]:
-    """The trimmed standard library for this Pyodide, this checker (code and data) and this maker, and
-    the checker archive with its modules compiled too; made once with Node and kept in .cache/."""
-    questions = json.dumps(sample_questions(data)).encode()
-    made_of = version.encode() + archive + questions + STDLIB_MAKER.read_bytes() + SNAPSHOT_MAKERS[0].read_bytes()
+def standard_library(version: str, data: dict) -> tuple[Path, Path]:
+    """The trimmed standard library for this Pyodide, this checker code and this maker, and the checker's
+    modules compiled too; made once with Node and kept in .cache/. What the library must hold depends on
+    the checker's code, not on its data: the questions are answered on the data of the build that makes
+    it, and the parity test starts Pyodide on it with every build's data."""
+    code = checker_archive(None)
+    made_of = version.encode() + code + STDLIB_MAKER.read_bytes() + SNAPSHOT_MAKERS[0].read_bytes()
     digest = hashlib.sha256(made_of).hexdigest()[:12]
-    stdlib, compiled = CACHE / f"stdlib-{digest}.zip", CACHE / f"checker-compiled-{digest}.zip"
+    stdlib, compiled = CACHE / f"stdlib-{digest}.zip", CACHE / f"checker-code-{digest}.zip"
     if not (stdlib.is_file() and compiled.is_file()):
         CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as folder:
-            (Path(folder) / "archive.zip").write_bytes(archive)
-            (Path(folder) / "questions.json").write_bytes(questions)
+            (Path(folder) / "archive.zip").write_bytes(with_data(code, data))
+            (Path(folder) / "questions.json").write_text(json.dumps(sample_questions(data)), encoding="utf-8")
             result = subprocess.run(
                 ["node", str(STDLIB_MAKER), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
                 cwd=folder, capture_output=True, text=True,
