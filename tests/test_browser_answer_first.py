@@ -274,3 +274,23 @@ def test_no_search_result_is_a_dump_of_a_table(open_page, start, query):
     assert search(page, start, query)
     for text in page.locator(".md-search-result__item").all_inner_texts():
         assert text.count("✓") <= 1 and "Legend" not in text and "Légende" not in text, text
+
+
+@pytest.mark.parametrize("device", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_nothing_on_screen_moves_when_the_answer_arrives(open_page, device):
+    """The answer fills space that was empty: the form and the footer appear with it, not before it
+    (a layout shift of 0.14 cost the checker page its Lighthouse score)."""
+    page = open_page(device)
+    page.goto(SHARE)
+    assert answered(page) == "ready"
+    page.wait_for_timeout(500)
+    shift = page.evaluate(
+        """() => new Promise((resolve) => {
+             let sum = 0;  // an observer's callback never runs when nothing has shifted at all
+             new PerformanceObserver((list) => {
+               for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+             }).observe({ type: "layout-shift", buffered: true });
+             setTimeout(() => resolve(sum), 300);
+           })"""
+    )
+    assert shift < 0.01

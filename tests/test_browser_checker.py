@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 from hooks import headers
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
@@ -185,6 +186,46 @@ def test_a_cut_off_standard_library_says_the_checker_is_unavailable(browser, bas
     context.close()
 
 
+KEPT_LIVE = "/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00"
+# Whether the worker has kept its memory snapshot (stored whole: Cache Storage lists an entry still being written)
+KEPT = "caches.open('checker-memory').then(async cache => { const [key] = await cache.keys(); return Boolean(key && await cache.match(key)); })"
+
+
+def until(page, predicate: str, seconds: float = 60) -> None:
+    """Poll an async predicate (wait_for_function takes a returned Promise as a truthy value)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, predicate
+        time.sleep(0.1)
+
+
+def test_a_kept_memory_snapshot_cut_off_is_not_restored_and_the_checker_still_answers(browser, base_url):
+    """The worker keeps Pyodide's memory in Cache Storage once it has answered; a kept snapshot that is
+    incomplete must not be restored: the worker starts afresh, answers, and keeps a whole one."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto(KEPT_LIVE)
+    page.wait_for_selector('#st-answer[data-source="pyodide"][data-state="ready"]', timeout=RUNTIME_WAIT)
+    until(page, KEPT)
+    whole = page.evaluate(
+        """async () => {
+          const cache = await caches.open('checker-memory');
+          const [key] = await cache.keys();
+          const bytes = new Uint8Array(await (await cache.match(key)).arrayBuffer());
+          await cache.put(key, new Response(bytes.slice(0, bytes.length >> 1)));
+          return bytes.length;
+        }"""
+    )
+    page.goto(KEPT_LIVE)
+    page.wait_for_selector('#st-answer[data-source="pyodide"][data-state="ready"]', timeout=RUNTIME_WAIT)
+    assert page.locator("#st-answer .st-response").count() == 1
+    size = """caches.open('checker-memory').then(async cache => {
+        const [key] = await cache.keys(); const kept = key && await cache.match(key);
+        return kept ? (await kept.arrayBuffer()).byteLength : 0; })"""
+    until(page, f"{size}.then(n => n > {whole} * 0.9)")
+    context.close()
+
+
 def test_without_javascript_the_page_says_so_and_keeps_the_goals(browser, base_url):
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
@@ -226,6 +267,7 @@ def test_a_second_visit_asks_the_host_for_nothing_named_by_content_or_version(br
     first, second = visits
     assert {"pyodide.asm.wasm", "pyodide.asm.mjs"} <= {path.split("/")[-1] for path in first}
     assert any("/stdlib-" in path for path in first) and any("/worker." in path for path in first)
+    assert not any("snapshot" in path or "python_stdlib" in path for path in first)  # the worker makes its own
     assert second == []
 
 

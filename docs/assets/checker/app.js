@@ -59,7 +59,7 @@ function paramsFromForm() {
   const params = {};
   for (const field of FIELDS) {
     const element = form.elements.namedItem(field);
-    if (element.value && !element.closest("[hidden]")) params[field] = element.value;
+    if (element.value && !element.closest(".st-field").hidden) params[field] = element.value; // a field not shown is not asked
   }
   return params;
 }
@@ -378,7 +378,6 @@ document.getElementById("st-print").addEventListener("click", () => {
 // ---- Start: show the form as the link asks (or as the reader last chose the market) and answer it. A
 // visit with no question reads the form first, its answer below it; a link lands on its answer, the form
 // below to change it.
-form.hidden = false;
 const fromURL = paramsFromURL();
 if (!Object.keys(fromURL).length) {
   form.after(answer);
@@ -387,4 +386,7 @@ if (!Object.keys(fromURL).length) {
 }
 fillForm(fromURL);
 listenToWorker();
-answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm());
+// The form is shown with the first answer, in one frame: nothing on screen moves when the answer arrives.
+answerFor(Object.keys(fromURL).length ? fromURL : paramsFromForm()).finally(() => {
+  if (!runtimeFailed) form.hidden = false;
+});
