@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["explain"]:
         return check(argv[1:], explain=True)
     if argv[:1] == ["report"]:
-        from checker.translation_report import main as report
+        from coverage_data.translation_report import main as report
 
         return report(argv[1:])
     return check(argv)

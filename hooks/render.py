@@ -106,6 +106,10 @@ class PageRenderer:
             "unavailable",
             "unavailable_load",
             "unavailable_browser",
+            "unavailable_timeout",
+            "unavailable_offline",
+            "retry",
+            "answer_failed",
             "link_copied",
             "computing",
         )

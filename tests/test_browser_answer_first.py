@@ -294,3 +294,37 @@ def test_nothing_on_screen_moves_when_the_answer_arrives(open_page, device):
            })"""
     )
     assert shift < 0.01
+
+
+def test_offline_the_next_live_question_says_the_device_is_offline(open_page, browser):
+    """Issue 13 §5: no question is left computing, no old answer under the error, no uncaught error."""
+    page = open_page(PHONE)
+    page.goto(SHARE)
+    assert answered(page) == "ready"
+    page.context.set_offline(True)
+    page.get_by_label("Date et heure d'envoi").fill("2026-12-03T15:00")
+    status = page.locator("#st-answer #st-checker-status")
+    page.wait_for_function(
+        "document.querySelector('#st-checker-status').innerText.includes('hors ligne')", timeout=RUNTIME_WAIT
+    )
+    assert "cet appareil est hors ligne" in status.inner_text()
+    assert page.locator("#st-answer").get_attribute("data-state") == "error"
+    assert page.locator("#st-answer-body").inner_text() == ""  # the old answer is not left under the error
+    assert status.get_by_role("button", name="Réessayer").is_visible()
+    assert page.errors == []
+
+
+def test_a_runtime_that_never_arrives_fails_over_after_a_bounded_time_with_a_retry(open_page):
+    """Issue 13 §5: a stalled pyodide.asm.wasm once left 'Loading … 20 %' for ever."""
+    page = open_page(PHONE)
+    page.clock.install()
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    page.goto(LIVE)
+    page.locator("#st-checker-status-text").wait_for(state="visible", timeout=RUNTIME_WAIT)
+    page.clock.run_for(61_000)
+    page.wait_for_function(
+        "document.querySelector('#st-checker-status').innerText.includes('took too long')", timeout=RUNTIME_WAIT
+    )
+    assert page.locator("#st-answer").get_attribute("data-state") == "error"
+    assert page.locator("#st-checker-status").get_by_role("button", name="Try again").is_visible()
+    assert page.locator("table.st-zones").is_visible()  # the static goals come back

@@ -22,25 +22,48 @@ def imported_names(path: Path) -> set[str]:
     return names
 
 
-def test_every_import_is_the_standard_library_or_the_checker():
-    # Only the CPython-only modules (the CLI and the translation report) read the YAML source, through the
-    # project's own coverage_data; the browser never gets them (they are left out of the shipped archive).
-    from hooks.runtime import CPYTHON_ONLY
+def checker_imports(path: Path) -> set[str]:
+    """The checker's own modules a module imports ('answer' for `from checker.answer import …`)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module.startswith("checker."):
+            names.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[1] for alias in node.names if alias.name.startswith("checker.")}
+    return names
+
+
+def test_the_browser_modules_are_the_standard_library_only_and_closed_under_imports():
+    """The allow-list of what ships (hooks/runtime.BROWSER_MODULES): each of its modules imports only the
+    standard library and other modules of the list, so nothing the browser runs is left behind."""
+    from hooks.runtime import BROWSER_MODULES
+
+    assert "browser" in BROWSER_MODULES
+    for name in BROWSER_MODULES:
+        path = ROOT / "checker" / f"{name}.py"
+        assert imported_names(path) - set(sys.stdlib_module_names) <= {"checker"}, name
+        assert checker_imports(path) <= set(BROWSER_MODULES), (name, checker_imports(path) - set(BROWSER_MODULES))
+
+
+def test_only_the_command_line_reaches_beyond_the_standard_library():
+    """What does not ship (the CLI, its text renderer) may read the YAML source through coverage_data."""
+    from hooks.runtime import BROWSER_MODULES
 
     for path in MODULES:
-        outside = imported_names(path) - set(sys.stdlib_module_names) - {"checker"}
-        assert outside <= ({"coverage_data"} if path.name in CPYTHON_ONLY else set()), (path.name, outside)
+        if path.stem not in BROWSER_MODULES:
+            assert imported_names(path) - set(sys.stdlib_module_names) <= {"checker", "coverage_data"}, path.name
 
 
 def test_the_shipped_archive_holds_the_browser_modules_only(data):
     import io
     import zipfile
 
-    from hooks.runtime import CPYTHON_ONLY, checker_archive
+    from hooks.runtime import BROWSER_MODULES, checker_archive
 
     names = set(zipfile.ZipFile(io.BytesIO(checker_archive(data))).namelist())
-    assert "checker/coverage.json" in names and "checker/browser.py" in names
-    assert not {f"checker/{name}" for name in CPYTHON_ONLY} & names
+    shipped = {name.removeprefix("checker/").removesuffix(".py") for name in names if name.endswith(".py")}
+    assert shipped == set(BROWSER_MODULES)
+    assert "checker/coverage.json" in names
 
 
 def test_the_checker_imports_and_answers_with_no_site_packages(tmp_path, data):

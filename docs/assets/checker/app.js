@@ -125,13 +125,32 @@ function listenToWorker() {
   checker.onmessage = (message) => {
     if (message.type === "progress") showProgress(message.percent);
     else if (message.type === "ready") ready();
-    else if (message.type === "failed") unavailable(config.text.unavailable_load);
+    else if (message.type === "failed") unavailable(navigator.onLine === false ? config.text.unavailable_offline : config.text.unavailable_load);
     else if (message.type === "answer") {
-      waiting.get(message.id)?.(JSON.parse(message.response));
+      waiting.get(message.id)?.(message.error ? { ok: false, failed: message.error } : JSON.parse(message.response));
       waiting.delete(message.id);
     }
   };
   checker.messages.splice(0).forEach(checker.onmessage);
+  if (checker.worker) watchLoading();
+}
+
+// A runtime that never arrives (a file that stalls, a host gone) must not leave "computing" for ever:
+// after a bounded time the page says so, with a way to try again.
+const LOAD_TIMEOUT = 60_000;
+let watching = false;
+function watchLoading() {
+  if (watching) return;
+  watching = true;
+  setTimeout(() => {
+    if (runtimeReady || runtimeFailed) return;
+    unavailable(navigator.onLine === false ? config.text.unavailable_offline : config.text.unavailable_timeout);
+  }, LOAD_TIMEOUT);
+}
+
+function startRuntime() {
+  checker.start();
+  if (checker.worker) watchLoading();
 }
 
 function askWorker(params) {
@@ -153,7 +172,7 @@ async function answerFor(params) {
   } else {
     pending = params;
     computing();
-    checker.start();
+    startRuntime();
   }
 }
 
@@ -191,6 +210,11 @@ function unavailable(reason) {
   status.hidden = false;
   statusText.textContent = say("unavailable", { reason });
   status.classList.add("st-unavailable");
+  if (reason !== config.text.unavailable_browser && !status.querySelector("button")) {
+    const retry = el("button", { type: "button", class: "md-button" }, config.text.retry);
+    retry.addEventListener("click", () => location.reload()); // the question is in the URL
+    status.append(" ", retry);
+  }
   form.hidden = true; // a form that cannot answer is not offered
   document.documentElement.classList.remove("st-asked"); // the intro and the static goals come back
   answer.hidden = false;
@@ -295,6 +319,14 @@ function render(response, source) {
   answer.hidden = false;
   status.hidden = true;
   actionStatus.textContent = "";
+  if (response.failed) {
+    // The runtime raised instead of answering: say so plainly, never an old answer under the error.
+    summary.textContent = config.text.answer_failed;
+    asked.hidden = true;
+    body.replaceChildren();
+    answer.dataset.state = "error";
+    return;
+  }
   if (!response.ok) {
     const messages = Object.entries(response.errors).map(([field, text]) => {
       const element = form.elements.namedItem(field);
@@ -347,7 +379,7 @@ form.addEventListener("input", (event) => {
 // The first step toward a field only the runtime answers starts loading it, so that it is ready sooner.
 for (const type of ["focusin", "pointerdown"]) {
   form.addEventListener(type, (event) => {
-    if (!saveData && event.target.closest?.("[data-live]")) checker.start();
+    if (!saveData && event.target.closest?.("[data-live]")) startRuntime();
   });
 }
 let focusOnAnswer = false; // a submitted form takes the reader to its answer when the answer is on screen

@@ -66,7 +66,15 @@ self.onmessage = async ({ data: message }) => {
       self.postMessage({ type: "failed", reason: String(error) });
     }
   } else if (message.type === "ask") {
-    self.postMessage({ type: "answer", id: message.id, response: ask(message) });
+    // Every question gets a reply, an error too (as Pyodide's own worker example does): the page then
+    // says so instead of waiting for ever.
+    try {
+      if (!ask) throw new Error("the checker has not started");
+      self.postMessage({ type: "answer", id: message.id, response: ask(message) });
+    } catch (error) {
+      self.postMessage({ type: "answer", id: message.id, error: String(error) });
+      return;
+    }
     if (keep) {
       clearTimeout(quiet);
       quiet = setTimeout(() => {
