@@ -35,7 +35,7 @@ def problems(data: dict) -> Found:
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
     yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
     yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
-    yield from _texts(data, (), fact_texts=False)
+    yield from _texts(data, (), fact_texts=False, languages=tuple(_list(data.get("languages"))))
 
 
 def _editions(editions: dict, languages: list, markets: set[str]) -> Found:
@@ -153,19 +153,26 @@ def _holidays(holidays: dict, markets: dict) -> Found:
                 yield (*path, "region"), f"unknown region {item['region']!r} for market {market!r}"
 
 
-def _texts(value: object, path: Path_, fact_texts: bool) -> Found:
-    """Both languages of a page text name the same facts, and only facts that exist."""
-    if isinstance(value, dict) and set(value) == {"en", "fr"} and all(isinstance(v, str) for v in value.values()):
+def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple) -> Found:
+    """Every language of a page text names the same facts, and only facts that exist."""
+    if (
+        isinstance(value, dict)
+        and languages
+        and set(value) == set(languages)
+        and all(isinstance(v, str) for v in value.values())
+    ):
         if not fact_texts:
             return  # words of the interface: each language may word its own arguments (12 h vs 24 h clocks)
-        en, fr = placeholders(value["en"]), placeholders(value["fr"])
-        if en != fr:
-            yield path, f"en and fr name different facts: {sorted(en)} and {sorted(fr)}"
-        for lang, names in (("en", en), ("fr", fr)):
+        named = {lang: placeholders(value[lang]) for lang in languages}
+        first = languages[0]
+        for lang in languages[1:]:
+            if named[lang] != named[first]:
+                yield path, f"{first} and {lang} name different facts: {sorted(named[first])} and {sorted(named[lang])}"
+        for lang, names in named.items():
             if unknown := names - FACT_NAMES - CONTEXT_NAMES:
                 yield (*path, lang), f"unknown placeholder(s) {sorted(unknown)}; known: {sorted(FACT_NAMES)}"
         return
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
         in_page = fact_texts or (not path and key in ("texts", "benefits", "attributes", "markets"))
-        yield from _texts(item, (*path, key), in_page)
+        yield from _texts(item, (*path, key), in_page, languages)

@@ -24,14 +24,14 @@ class Change:
     commit: str  # short hash, or "working copy"
 
 
-def texts(data: object, path: Path_ = ()) -> dict[Path_, dict[str, object]]:
-    """Every {en, fr} text of the source, by path."""
-    if isinstance(data, dict) and set(data) == {"en", "fr"}:
+def texts(data: object, languages: tuple[str, ...], path: Path_ = ()) -> dict[Path_, dict[str, object]]:
+    """Every text of the source (a mapping of its `languages`), by path."""
+    if isinstance(data, dict) and set(data) == set(languages):
         return {path: data}
     found: dict[Path_, dict[str, object]] = {}
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
-        found |= texts(value, (*path, key))
+        found |= texts(value, languages, (*path, key))
     return found
 
 
@@ -54,38 +54,50 @@ def history(file: Path) -> list[tuple[Change, str]]:
     return versions
 
 
-def last_changes(file: Path) -> tuple[dict[Path_, dict[str, Change]], dict[Path_, int]]:
-    """For each text of the current file: when each language last changed; and each text's line."""
-    from coverage_data.yaml_lines import line_of, parse
+def last_changes(file: Path) -> tuple[dict[Path_, dict[str, Change]], dict[Path_, int], tuple[str, ...]]:
+    """For each text of the current file: when each language last changed; each text's line; and the
+    languages (the current file's `languages`)."""
+    from coverage_data.yaml_lines import line_of
 
     last: dict[Path_, dict[str, Change]] = {}
     previous: dict[Path_, dict[str, object]] = {}
     lines: dict = {}
-    for change, content in history(file):
-        version = file.with_name(f".{file.name}.report")
-        version.write_text(content, encoding="utf-8")
-        try:
-            data, lines, _ = parse(version, file.name)
-        finally:
-            version.unlink()
-        current = texts(data) if data is not None else {}
+    versions = history(file)
+    current_data, _, _ = _parsed(file, versions[-1][1])
+    languages = tuple(current_data.get("languages") or ()) if isinstance(current_data, dict) else ()
+    for change, content in versions:
+        data, lines, _ = _parsed(file, content)
+        current = texts(data, languages) if data is not None else {}
         for path, text in current.items():
-            for lang in ("en", "fr"):
+            for lang in languages:
                 if path not in previous or previous[path].get(lang) != text.get(lang):
                     last.setdefault(path, {})[lang] = change
         previous = current
-    return {path: last[path] for path in previous}, {path: line_of(lines, path) for path in previous}
+    return {path: last[path] for path in previous}, {path: line_of(lines, path) for path in previous}, languages
+
+
+def _parsed(file: Path, content: str) -> tuple:
+    """One version of the file, read as the source is (line of every key)."""
+    from coverage_data.yaml_lines import parse
+
+    version = file.with_name(f".{file.name}.report")
+    version.write_text(content, encoding="utf-8")
+    try:
+        return parse(version, file.name)
+    finally:
+        version.unlink()
 
 
 def stale(file: Path) -> dict[str, list[str]]:
     """Per language, the texts whose other language changed after them."""
     from coverage_data.problems import display_path
 
-    changes, lines = last_changes(file)
-    report: dict[str, list[str]] = {"en": [], "fr": []}
+    changes, lines, languages = last_changes(file)
+    report: dict[str, list[str]] = {lang: [] for lang in languages}
     for path, when in sorted(changes.items(), key=lambda item: lines[item[0]]):
-        for lang, other in (("en", "fr"), ("fr", "en")):
-            if when[other].when > when[lang].when:
+        for lang in languages:
+            newer = [other for other in languages if other != lang and when[other].when > when[lang].when]
+            for other in newer[:1]:
                 label = ".".join(str(part) for part in path)
                 report[lang].append(
                     f"{display_path(file)}:{lines[path]}: {label}: {other} changed {when[other].when:%Y-%m-%d} ({when[other].commit}), "
