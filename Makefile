@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build validate lint bench setup-python setup-node setup-browser setup-language
+.PHONY: serve test test-fast build validate lint bench setup-python setup-node setup-browser setup-language
 
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
@@ -13,6 +13,10 @@ build: setup-python setup-node
 
 test: lint setup-node setup-browser setup-language
 	$(PY) -m pytest
+
+# The unit tests only (no build, no browser, no Pyodide): a writer's or a developer's quick loop.
+test-fast: setup-python
+	$(PY) -m pytest -m "not browser and not build and not pyodide"
 
 validate: setup-python
 	$(PY) -m checker validate

@@ -62,3 +62,18 @@ def page(browser, base_url):
     )
     yield tab
     context.close()
+
+
+# Markers, from what a test uses (see pyproject.toml): `make test-fast` runs the tests that need none.
+_MARKED_BY_FIXTURE = {"browser": "browser", "page": "browser", "site": "build", "base_url": "build"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture in item.fixturenames:
+            if fixture in _MARKED_BY_FIXTURE:
+                item.add_marker(_MARKED_BY_FIXTURE[fixture])
+        if item.module.__name__.endswith("test_pyodide_parity"):
+            item.add_marker("pyodide")
+        if "mkdocs_build" in vars(item.module) or "pre_commit" in item.name:
+            item.add_marker("build")  # builds the site (or runs every hook) in a subprocess
