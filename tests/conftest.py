@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
 import coverage_data
+from coverage_data.source import BUILD_DAY_VARIABLE
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
 
-# A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run.
+# A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run:
+# for the data loaded here, and for every build, CLI run and Pyodide run a test starts (they read it).
 BUILD_DAY = dt.date(2026, 11, 22)
+os.environ[BUILD_DAY_VARIABLE] = BUILD_DAY.isoformat()
 
 
 @pytest.fixture(scope="session")

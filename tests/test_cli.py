@@ -125,3 +125,18 @@ def test_a_closed_pipe_ends_the_cli_quietly():
     )  # fmt: skip
     assert result.stdout == "Standard SLA — Canada\n"
     assert result.stderr == ""
+
+
+def test_the_tests_pin_the_build_day_and_a_build_for_another_day_knows_other_holidays():
+    """Issue 13 §7: the holiday range moves with the build's day; the tests pin it (conftest.py), so that
+    their 2026 dispatch times stay inside it whatever day they run on."""
+    import os
+
+    assert os.environ["COVERAGE_BUILD_DAY"] == "2026-11-22"
+    asked = ("--market", "ca", "--contract", "standard-sla", "--zone", "1", "--dispatched-at", "2026-11-20T15:00")
+    assert run(*asked).returncode == 0
+    later = subprocess.run(
+        [sys.executable, "-m", "checker", *asked],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COVERAGE_BUILD_DAY": "2031-06-01"},
+    )  # fmt: skip
+    assert later.returncode == 2 and "dispatched" in later.stderr, later.stderr
