@@ -42,9 +42,30 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in _FORMAT.parse(template) if name}
 
 
+class TextError(KeyError):
+    """A text the checker needs is missing from the source, or names what its use does not give: `path`
+    is where in the source (validate reports it at its line, before anything is built or asked)."""
+
+    def __init__(self, path: tuple, message: str) -> None:
+        super().__init__(message)
+        self.path, self.message = path, message
+
+    def __str__(self) -> str:
+        return self.message
+
+
 def ui(data: dict, key: str, lang: str, **values: object) -> str:
     """A text of the interface (`ui:` in the source), filled with `values`."""
-    return _FORMAT.vformat(_entry(data, "ui", key)[lang], (), values)
+    return _formatted(_entry(data, "ui", key)[lang], values, ("ui", key, lang))
+
+
+def _formatted(template: str, values: dict, path: tuple) -> str:
+    try:
+        return _FORMAT.vformat(template, (), values)
+    except (KeyError, IndexError, ValueError) as error:
+        given = ", ".join(f"{{{name}}}" for name in sorted(values)) or "none"
+        where = f"{'.'.join(path)}: " if path else ""
+        raise TextError(path, f"{where}cannot fill {template!r} ({error}); it may name {given}") from None
 
 
 def words(data: dict, key: str, lang: str) -> list[str]:
@@ -54,12 +75,12 @@ def words(data: dict, key: str, lang: str) -> list[str]:
 
 def prose(data: dict, key: str, lang: str, **values: object) -> str:
     """A paragraph of the pages (`texts:` in the source), with its facts filled in."""
-    return fill(data, _entry(data, "texts", key)[lang], lang, **values)
+    return _formatted(_entry(data, "texts", key)[lang], {**facts(data, lang), **values}, ("texts", key, lang))
 
 
 def fill(data: dict, template: str, lang: str, **values: object) -> str:
     """Fill a source text's {placeholders} with the facts they name and the given values."""
-    return _FORMAT.vformat(template, (), {**facts(data, lang), **values})
+    return _formatted(template, {**facts(data, lang), **values}, ())
 
 
 def facts(data: dict, lang: str) -> dict[str, object]:
@@ -80,7 +101,9 @@ def _entry(data: dict, section: str, key: str) -> dict:
     try:
         return data[section][key]
     except KeyError:
-        raise KeyError(f"the text {section}.{key} is missing from the source") from None
+        raise TextError(
+            (section,), f"{section}.{key}: the checker uses this text; write it (in every language)"
+        ) from None
 
 
 def format_time(data: dict, time: dt.time, lang: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 
-from coverage_data import checks, holiday_table
+from coverage_data import checks, exercise, holiday_table
 from coverage_data.problems import Problem, SourceError, display_path
 from coverage_data.typography import LANGUAGE, typeset, typeset_texts
 from coverage_data.yaml_lines import Path_, line_of, parse
@@ -51,7 +51,10 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
     holidays, found = holiday_table.build(data, today or build_day())
     if found:
         raise SourceError(at(found))
-    return compile_data(data, holidays)
+    compiled = compile_data(data, holidays)
+    if found := exercise.problems(compiled):
+        raise SourceError(at(found))
+    return compiled
 
 
 def _schema_problems(data: dict):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.query import contracts, guarantee_options
+from checker.samples import sample_questions
 from checker.service import respond, to_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,31 +115,6 @@ def with_data(code: bytes, data: dict) -> bytes:
 
 CACHE = ROOT / ".cache" / "stdlib"
 STDLIB_MAKER = ROOT / "hooks" / "make_stdlib.mjs"
-
-
-def sample_questions(data: dict) -> list[dict]:
-    """Questions that take every path of the checker: every offering in every market and language, with
-    a zone, a distance, a dispatch time (a weekday, a weekend, a holiday, late at night) in a region,
-    a comparison, and bad input."""
-    questions = []
-    for market in data["markets"]:
-        region = next(iter(data["markets"][market]["regions"]), "")
-        for contract in contracts(data):
-            for guarantee in [None, *guarantee_options(data, contract)]:
-                for extra in (
-                    {"zone": "2"},
-                    {"km": "85"},
-                    {"zone": "1", "dispatched": "2026-11-20T16:30", "region": region},
-                    {"zone": "3", "dispatched": "2026-12-25T23:45"},
-                    {"zone": "2", "dispatched": "2026-11-21T09:00", "compare": "performance-sla"},
-                    {"zone": "2", "compare": "sma-tier-2"},
-                    {"zone": "<script>", "km": "-1", "dispatched": "2026-02-30T10:00", "region": "ZZ"},
-                ):
-                    params = {"market": market, "contract": contract, **extra}
-                    if guarantee is not None:
-                        params["guarantee"] = str(guarantee)
-                    questions += [{"params": params, "lang": lang} for lang in data["languages"]]
-    return [*questions, {"params": {"market": "mx"}, "lang": "xx"}]
 
 
 def standard_library(version: str, data: dict) -> tuple[Path, Path]:

@@ -191,3 +191,22 @@ def test_yaml_1_1_booleans_are_words(tmp_path):
     data = coverage_data.load(path, today=BUILD_DAY)
     assert data["markets"]["ca"]["chatbot"] is False
     assert "2026-11-23 " in " ".join(data["holidays"]["days"]["ca"]["ON"])
+
+
+def test_a_text_the_checker_uses_cannot_be_deleted(tmp_path):
+    """Issue 12 §7 / 13 §2: without `ui.error_km` a link with km=-3 once stayed "loading" for ever. The
+    source is asked the checker's sample questions at load: the missing text is a writer's error."""
+    line = next(i for i, text in enumerate(ORIGINAL.splitlines(), 1) if text.startswith("  error_km: "))
+    path = tmp_path / "coverage.yml"
+    path.write_text("\n".join(t for i, t in enumerate(ORIGINAL.splitlines(), 1) if i != line) + "\n", encoding="utf-8")
+    problem = only(problems(path))
+    assert problem.line == ORIGINAL.splitlines().index("ui:") + 1
+    assert problem.message == "ui.error_km: the checker uses this text; write it (in every language)"
+
+
+def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
+    old = 'zone_needed: {en: "Choose a zone (or give a distance)'
+    path, line = broken(tmp_path, old, 'zone_needed: {en: "Choose a {zonne} (or give a distance)')
+    problem = only(problems(path))
+    assert problem.line == line
+    assert problem.message.startswith("ui.zone_needed.en: cannot fill 'Choose a {zonne} (or give a distance)")
