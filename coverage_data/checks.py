@@ -6,6 +6,7 @@ problem a writer has to fix, not only the first.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
@@ -20,6 +21,12 @@ def _dict(value: object) -> dict:
 
 def _list(value: object) -> list:
     return value if isinstance(value, list) else []
+
+
+# Bounds beyond which a number is a typing mistake, not a term: a year of kilometres, half a year of
+# business hours. A text would otherwise print "up to nan km" or a deadline decades away.
+MAX_KM = 10_000
+MAX_HOURS = 1_000
 
 
 def problems(data: dict) -> Found:
@@ -66,6 +73,13 @@ def _offerings(offerings: dict, markets: set[str], zones: set[str], rows: set) -
             if zone not in zones:
                 yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
+        for key, hours in [*_dict(response.get("hours")).items(), *enumerate(_list(response.get("options")))]:
+            if isinstance(hours, int) and hours > MAX_HOURS:
+                where = (*path, "response", "hours" if isinstance(key, str) else "options", key)
+                yield (
+                    where,
+                    f"{hours:,} business hours is not a response time: at most {MAX_HOURS:,} (about half a year)",
+                )
         if "attribute" in response and response["attribute"] not in rows:
             yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
 
@@ -84,6 +98,11 @@ def _zones(zones: dict, markets: set[str]) -> Found:
         for market, km in _dict(_dict(zone).get("max_km")).items():
             if market not in markets:
                 yield ("zones", zid, "max_km", market), f"unknown market {market!r}"
+            elif isinstance(km, (int, float)) and not (math.isfinite(km) and 0 < km <= MAX_KM):
+                yield (
+                    ("zones", zid, "max_km", market),
+                    f"{km} is not a distance: write kilometres, more than 0 and at most {MAX_KM:,}",
+                )
             elif isinstance(km, (int, float)):
                 if bands.get(market) and km <= bands[market][-1]:
                     yield ("zones", zid, "max_km", market), "a zone's distance band must end beyond the one before"

@@ -88,6 +88,24 @@ REFUSED_AT_THEIR_LINE = [
         "no distance band for market 'ca': a market's bands cover every zone or none",
         id="distance-bands-cover-every-zone-or-none",
     ),
+    pytest.param(
+        "    max_km: {ca: 40}",
+        "    max_km: {ca: .nan}",
+        "nan is not a distance: write kilometres, more than 0 and at most 10,000",
+        id="a-distance-that-is-not-a-number",  # it printed "up to nan km"
+    ),
+    pytest.param(
+        "    max_km: {ca: 240}",
+        "    max_km: {ca: .inf}",
+        "inf is not a distance: write kilometres, more than 0 and at most 10,000",
+        id="an-infinite-distance",
+    ),
+    pytest.param(
+        'hours: {"1": 8, "2": 12',
+        'hours: {"1": 8, "2": 100000000000000',
+        "100,000,000,000,000 business hours is not a response time: at most 1,000 (about half a year)",
+        id="absurd-hours",
+    ),
 ]
 
 
