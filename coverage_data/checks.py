@@ -6,6 +6,7 @@ problem a writer has to fix, not only the first.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterator
 
@@ -170,6 +171,16 @@ def _holidays(holidays: dict, markets: dict) -> Found:
                 yield (*path, "market"), f"unknown market {market!r}"
             elif "region" in item and item["region"] not in _dict(_dict(markets[market]).get("regions")):
                 yield (*path, "region"), f"unknown region {item['region']!r} for market {market!r}"
+            if isinstance(item.get("date"), str) and not _real_date(item["date"]):
+                yield (*path, "date"), f"{item['date']!r} is no day of the calendar: write a real date, YYYY-MM-DD"
+
+
+def _real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple) -> Found:

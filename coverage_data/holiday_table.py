@@ -50,7 +50,7 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
                 country, mid, region, span, spec["names"].get(mid, {}), observed, problems
             ):
                 table[day] = (en, fr)
-            _apply_changes(table, spec, mid, region)
+            _apply_changes(table, spec, mid, region, problems)
             days[mid][region] = [f"{day} {names.setdefault(pair, len(names))}" for day, pair in sorted(table.items())]
     compiled = {
         "first": dt.date(span.start, 1, 1).isoformat(),
@@ -88,11 +88,16 @@ def _named(name: str, market: str, names: dict[str, dict], observed: dict, probl
     return en, fr
 
 
-def _apply_changes(table: dict, spec: dict, market: str, region: str) -> None:
-    """A writer's change with no region applies to the whole market; with one, to that region only."""
-    for item in spec["remove"]:
-        if item["market"] == market and item.get("region", region) == region:
-            table.pop(item["date"], None)
+def _apply_changes(table: dict, spec: dict, market: str, region: str, problems: list) -> None:
+    """A writer's change with no region applies to the whole market; with one, to that region only. A
+    removal of a day that is no holiday there is a mistake (a wrong date or market), not a no-op."""
+    for i, item in enumerate(spec["remove"]):
+        applies = item["market"] == market and item.get("region", region) == region
+        if applies and table.pop(str(item["date"]), None) is None and region == item.get("region", ""):
+            where = f"{market}-{region}" if region else market
+            problems.append(
+                (("holidays", "remove", i, "date"), f"{item['date']} is no holiday of {where}: nothing to remove")
+            )
     for item in spec["add"]:
         if item["market"] == market and item.get("region", region) == region:
             table[item["date"]] = (item["name"]["en"], item["name"]["fr"])

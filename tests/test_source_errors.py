@@ -106,6 +106,18 @@ REFUSED_AT_THEIR_LINE = [
         "100,000,000,000,000 business hours is not a response time: at most 1,000 (about half a year)",
         id="absurd-hours",
     ),
+    pytest.param(
+        "  add: []",
+        '  add: [{market: ca, date: "2027-02-30", name: {en: Extra day, fr: Jour de plus}}]',
+        "'2027-02-30' is no day of the calendar: write a real date, YYYY-MM-DD",
+        id="a-holiday-on-no-day-of-the-calendar",
+    ),
+    pytest.param(
+        "  remove: []",
+        '  remove: [{market: ca, date: "2027-03-03"}]',
+        "2027-03-03 is no holiday of ca: nothing to remove",
+        id="a-removal-of-a-day-that-is-no-holiday",
+    ),
 ]
 
 
