@@ -56,9 +56,7 @@ def _question(data: dict, query: Query, lang: str) -> list[dict]:
         "market": data["markets"][query.market]["name"][lang],
         "contract": contract_name(data, query.contract, None, lang),
         "guarantee": ui(data, "hours_option", lang, hours=query.guarantee) if query.guarantee else None,
-        "zone": ui(data, "zone_names", lang, zone=query.zone, zone_name=data["zones"][query.zone]["name"][lang])
-        if query.zone
-        else None,
+        "zone": zone_label(data, query.zone, lang) if query.zone else None,
         "distance_km": ui(data, "km_value", lang, km=number(data, query.km, lang)) if query.km is not None else None,
         "dispatched": format_datetime(data, query.dispatched, lang) if query.dispatched else None,
         "region": f"{data['markets'][query.market]['regions'][query.region][lang]} ({query.region})"
@@ -104,6 +102,11 @@ def contract_name(data: dict, contract: str, guarantee: int | None, lang: str) -
         return ui(data, "no_contract", lang)
     name = data["offerings"][contract]["name"][lang]
     return f"{name} ({ui(data, 'hours_option', lang, hours=guarantee)})" if guarantee else name
+
+
+def zone_label(data: dict, zone: str, lang: str) -> str:
+    """'Zone 2 (Urban)' / 'Zone 2 (urbaine)': how the answer, the question and the form name a zone."""
+    return ui(data, "zone_names", lang, zone=zone, zone_name=data["zones"][zone]["name"][lang])
 
 
 def in_sentence(data: dict, contract: str, lang: str) -> str:
@@ -156,7 +159,7 @@ def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None,
         {
             "id": query.zone,
             "name": name,
-            "text": ui(data, "zone_names", lang, zone=query.zone, zone_name=name),
+            "text": zone_label(data, query.zone, lang),
             "source": f"zones.{query.zone}",
         },
         False,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text
+from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
 from checker.contacts import contacts
 from checker.text import fill, join, prose, ui
 from checker.zones import bands
@@ -122,7 +122,7 @@ class View:
         return self.data["zones"][zone]["name"][self.lang]
 
     def zone_label(self, zone: str) -> str:
-        return self.ui("zone_names", zone=zone, zone_name=self.zone_name(zone))
+        return zone_label(self.data, zone, self.lang)
 
     def zone_distance(self, zone: str, market: str) -> str:
         """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""

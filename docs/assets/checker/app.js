@@ -50,11 +50,6 @@ function rememberMarket() {
 }
 
 // ---- The form and the URL.
-function paramsFromURL() {
-  const query = new URLSearchParams(location.search);
-  return Object.fromEntries(FIELDS.filter((field) => query.has(field)).map((field) => [field, query.get(field)]));
-}
-
 function paramsFromForm() {
   const params = {};
   for (const field of FIELDS) {
@@ -125,7 +120,7 @@ function listenToWorker() {
   checker.onmessage = (message) => {
     if (message.type === "progress") showProgress(message.percent);
     else if (message.type === "ready") ready();
-    else if (message.type === "failed") unavailable(navigator.onLine === false ? config.text.unavailable_offline : config.text.unavailable_load);
+    else if (message.type === "failed") unavailable(why(config.text.unavailable_load));
     else if (message.type === "answer") {
       waiting.get(message.id)?.(message.error ? { ok: false, failed: message.error } : JSON.parse(message.response));
       waiting.delete(message.id);
@@ -144,9 +139,12 @@ function watchLoading() {
   watching = true;
   setTimeout(() => {
     if (runtimeReady || runtimeFailed) return;
-    unavailable(navigator.onLine === false ? config.text.unavailable_offline : config.text.unavailable_timeout);
+    unavailable(why(config.text.unavailable_timeout));
   }, LOAD_TIMEOUT);
 }
+
+// Offline explains any failure to load; otherwise the failure's own reason.
+const why = (reason) => (navigator.onLine === false ? config.text.unavailable_offline : reason);
 
 function startRuntime() {
   checker.start();
@@ -410,7 +408,7 @@ document.getElementById("st-print").addEventListener("click", () => {
 // ---- Start: show the form as the link asks (or as the reader last chose the market) and answer it. A
 // visit with no question reads the form first, its answer below it; a link lands on its answer, the form
 // below to change it.
-const fromURL = paramsFromURL();
+const fromURL = checker.asked; // the link's question, as the page's first lines read it
 if (!Object.keys(fromURL).length) {
   form.after(answer);
   const market = rememberedMarket();
