@@ -254,6 +254,13 @@ def reference_page(site: Path, data: dict) -> None:
     )
 
 
+class _Unaliased(yaml.SafeDumper):
+    """The copies share their marks; the source refuses anchors and aliases, so each is written out."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def synthetic_source(factor: int, target: Path) -> int:
     """The real source with `factor` times its coverage rows (each row marked for every offering, in
     every table, page and prebuilt answer). Rows, not offerings: each offering adds a page, and Material
@@ -264,7 +271,7 @@ def synthetic_source(factor: int, target: Path) -> int:
         for row in rows:
             label = {lang: f"{text} {copy}" for lang, text in row["label"].items()}
             data["attributes"].append({**row, "id": f"{row['id']}-{copy}", "label": label})
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text = yaml.dump(data, Dumper=_Unaliased, allow_unicode=True, sort_keys=False)
     target.write_text(text, encoding="utf-8")
     return len(text.encode())
 

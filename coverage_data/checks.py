@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
@@ -27,6 +28,7 @@ def _list(value: object) -> list:
 # Bounds beyond which a number is a typing mistake, not a term: a year of kilometres, half a year of
 # business hours. A text would otherwise print "up to nan km" or a deadline decades away.
 MAX_KM = 10_000
+_HH_MM = re.compile(r"[0-9]{2}:[0-9]{2}")
 MAX_HOURS = 1_000
 
 
@@ -157,7 +159,8 @@ def _hours(hours: dict, timezones: set[str]) -> Found:
         spec = _dict(spec)
         if spec.get("timezone") not in timezones:
             yield ("hours", which, "timezone"), f"unknown time zone {spec.get('timezone')!r}"
-        if str(spec.get("start", "")) >= str(spec.get("end", "~")):
+        start, end = str(spec.get("start", "")), str(spec.get("end", ""))
+        if _HH_MM.fullmatch(start) and _HH_MM.fullmatch(end) and start >= end:  # the schema reports bad times
             yield ("hours", which), "hours must end after they start"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import jsonschema
 
 from coverage_data import checks, exercise, holiday_table
+from coverage_data.messages import schema_problems
 from coverage_data.problems import Problem, SourceError, display_path
 from coverage_data.typography import LANGUAGE, typeset, typeset_texts
 from coverage_data.yaml_lines import Path_, line_of, parse
@@ -60,9 +61,7 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
 def _schema_problems(data: dict):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        where = tuple(error.absolute_path)
-        label = ".".join(str(part) for part in where) or "the source"
-        yield where, f"{label}: {error.message}"
+        yield from schema_problems(error)
 
 
 def compile_data(data: dict, holidays: dict) -> dict:

@@ -4,18 +4,25 @@ PyYAML keeps the last of two duplicate keys without a word, and its full loader 
 from tags. Here the document is composed into nodes and walked by hand: a duplicate key is a problem,
 a tag other than YAML's plain ones is a problem, and every value's line is recorded by its path so
 that later checks can point at the line a writer must change.
+
+Before PyYAML sees anything, the bytes are read by our own rules, so that no file a writer can save
+ends in a traceback or a long wait: a size cap, UTF-8 decoded here (the line of a bad byte), and no
+control character, NUL or stray byte-order mark. While composing, anchors and aliases are refused
+before anything is expanded (the source has no use for them, and they are how a few lines become
+gigabytes: "billion laughs", or a node that contains itself), and so is nesting deeper than the
+source's own shape could need (PyYAML's composer recurses once per level).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import yaml
 
+from coverage_data.messages import Path_, syntax_problem
 from coverage_data.problems import Problem
-
-Path_ = tuple[str | int, ...]
 
 _BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_TAGS = {
@@ -28,6 +35,81 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+
+
+# The source is about 100 KB, and 100 times its coverage rows about 1 MB: past this it is not a source.
+MAX_BYTES = 2_000_000
+# The source nests six levels deep; a few more are room to grow, thousands are an attack or a slip.
+MAX_DEPTH = 20
+
+
+class _Refused(Exception):
+    """Something the composer must not go on with, at the line where it starts."""
+
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, composing no alias, no anchor and no nesting deeper than MAX_DEPTH."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]  # PyYAML's own signature
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, f"an alias (*{event.anchor}) is not allowed: write the value itself")
+        if getattr(event, "anchor", None):
+            raise _Refused(line, f"an anchor (&{event.anchor}) is not allowed: write each value where it is used")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(line, f"more than {MAX_DEPTH} levels of nesting: a bracket or an indentation is off here")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that keep it from being one: bytes that are not UTF-8, and
+    characters no writer means to type (a control character or NUL, invisible in most editors, or a
+    byte-order mark anywhere but at the very start, where some editors put one)."""
+    if len(raw) > MAX_BYTES:
+        rows = raw.split(b"\n")
+        longest = max(range(len(rows)), key=lambda i: len(rows[i]))
+        return None, [
+            Problem(
+                file,
+                longest + 1,
+                f"the file is {len(raw):,} bytes, more than a source can be ({MAX_BYTES:,}), and this line alone "
+                f"holds {len(rows[longest]):,}: was something pasted into it by mistake?",
+            )
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = raw[error.start]
+        return None, [Problem(file, line, f"byte 0x{byte:02x} at column {column} is not UTF-8: save the file as UTF-8")]
+    text = text.removeprefix("\ufeff")
+    problems = [
+        Problem(file, number, _stray(char, column))
+        for number, content in enumerate(text.split("\n"), 1)
+        for column, char in enumerate(content, 1)
+        if _is_stray(char)
+    ]
+    return (None if problems else text), problems
+
+
+def _is_stray(char: str) -> bool:
+    return char == "\ufeff" or (unicodedata.category(char) == "Cc" and char not in "\t\r")
+
+
+def _stray(char: str, column: int) -> str:
+    name = "a byte-order mark" if char == "\ufeff" else "a control character"
+    return f"{name} (U+{ord(char):04X}) at column {column}, invisible in most editors: delete it"
 
 
 class _Walker:
@@ -51,7 +133,11 @@ class _Walker:
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
         if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
             return node.value  # YAML 1.2: ON (Ontario), yes, no, off are words, not booleans
-        value = self._scalars.construct_object(node)
+        try:
+            value = self._scalars.construct_object(node)
+        except ValueError:  # a timestamp on no day of the calendar, e.g. 2027-02-30 unquoted
+            self.problem(node, f"{node.value!r} is no day of the calendar: write a real date, YYYY-MM-DD")
+            return node.value
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
@@ -74,13 +160,21 @@ class _Walker:
 def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem]]:
     """Return the data, the line of every path in it, and the problems found while parsing."""
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, {}, [Problem(file, 1, f"cannot read the file: {error.strerror or error}")]
+    text, problems = _text(raw, file)
+    if text is None:
+        return None, {}, problems
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as refused:
+        return None, {}, [Problem(file, refused.line, refused.message)]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        return None, {}, [Problem(file, line, f"YAML syntax error: {error.problem or error}")]
-    except (OSError, UnicodeDecodeError) as error:
-        return None, {}, [Problem(file, 1, f"cannot read the file: {error}")]
+        return None, {}, [syntax_problem(file, error, text)]
+    finally:
+        loader.dispose()
     if node is None:
         return None, {}, [Problem(file, 1, "the file is empty")]
     walker = _Walker(file)

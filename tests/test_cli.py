@@ -94,8 +94,8 @@ def test_validate_a_broken_file_prints_every_problem(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problem(s) found."
     assert all(line.startswith(f"{path}:") for line in lines[:-1])
-    assert "zones.1.name: 'fr' is a required property" in result.stderr
-    assert "'8' is not of type 'integer'" in result.stderr
+    assert "zones.1.name: no 'fr' text: write it beside the others, e.g. {en: Metro, fr: …}" in result.stderr
+    assert "'8' is a text (in quotes), where a whole number goes: write 8 without quotes" in result.stderr
 
 
 def test_one_reading_of_every_input_whatever_the_python():
