@@ -18,6 +18,11 @@ from coverage_data.yaml_lines import Path_
 
 OBSERVED_SUFFIX = " (observed)"
 
+# The language of the library's names, the keys of `holidays.names`. Named, because the library
+# otherwise follows the environment's locale: with LANG unset, Quebec's 24 June is "Saint Jean Baptiste
+# Day" instead of "Saint John the Baptist Day", and a build on another machine failed on it.
+LIBRARY_LANGUAGE = "en_US"
+
 
 def years(spec: dict, today: dt.date) -> range:
     return range(today.year - spec["years_before"], today.year + spec["years_after"] + 1)
@@ -65,7 +70,7 @@ def _library_days(
     country: str, market: str, region: str, span: range, names: dict[str, dict], observed: dict, problems: list
 ) -> Iterator[tuple[str, str, str]]:
     """(ISO date, English name, French name) of every holiday of the library for that place."""
-    days = holidays_lib.country_holidays(country, subdiv=region or None, years=span)
+    days = holidays_lib.country_holidays(country, subdiv=region or None, years=span, language=LIBRARY_LANGUAGE)
     for day in sorted(days):
         pairs = [_named(name, market, names, observed, problems) for name in days.get_list(day)]
         yield day.isoformat(), "; ".join(en for en, _ in pairs), "; ".join(fr for _, fr in pairs)

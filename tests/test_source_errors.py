@@ -519,3 +519,19 @@ def test_a_byte_order_mark_at_the_start_is_what_some_editors_write(tmp_path):
     path = tmp_path / "coverage.yml"
     path.write_bytes("\ufeff".encode() + ORIGINAL.encode())
     assert coverage_data.load(path, today=BUILD_DAY)["languages"] == ["en", "fr"]
+
+
+@pytest.mark.parametrize("lang", ["", "C.UTF-8", "fr_CA.UTF-8", "en_GB.UTF-8"])
+def test_the_source_compiles_the_same_whatever_the_machines_locale(lang, data):
+    """The holidays library names days in the environment's locale unless told: with LANG unset, Quebec's
+    24 June was 'Saint Jean Baptiste Day', which the reviewed names table lacks, and the build failed."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = "import json, coverage_data; print(json.dumps(coverage_data.load()['holidays']))"
+    env = {"PATH": os.environ["PATH"], "COVERAGE_BUILD_DAY": BUILD_DAY.isoformat()} | ({"LANG": lang} if lang else {})
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=Path.cwd())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == data["holidays"]
