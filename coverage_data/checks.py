@@ -186,6 +186,42 @@ def _real_date(text: str) -> bool:
     return True
 
 
+# Texts the checker and the templates fill with values of their own: ui.* (checked by asking the source
+# the checker's sample questions, coverage_data/exercise.py). Every other text outside the page texts
+# is printed as written.
+_TEMPLATES = ("ui",)
+
+
+def _parses(text: str) -> bool:
+    try:
+        placeholders(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _printed_as_written(value: dict, path: Path_) -> Found:
+    """A brace in a text printed as written is a placeholder that would show as typed ({contrat})."""
+    if path[:1] in [(name,) for name in _TEMPLATES]:
+        return
+    for lang, text in value.items():
+        if "{" in text or "}" in text:
+            label = ".".join(map(str, (*path, lang)))
+            yield (
+                (*path, lang),
+                (
+                    f"{label}: this text is printed as written, so {_braced(text)!r} would show as typed: write the "
+                    "words (placeholders such as {remote_hours} work in texts, benefits, attributes and markets)"
+                ),
+            )
+
+
+def _braced(text: str) -> str:
+    start = max(text.find("{"), 0) if "{" in text else text.find("}")
+    end = text.find("}", start)
+    return text[start : (end + 1 if end >= 0 else start + 1)]
+
+
 def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple) -> Found:
     """Every language of a page text names the same facts, and only facts that exist."""
     if (
@@ -195,8 +231,18 @@ def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple) -> Fo
         and all(isinstance(v, str) for v in value.values())
     ):
         if not fact_texts:
-            return  # words of the interface: each language may word its own arguments (12 h vs 24 h clocks)
-        named = {lang: placeholders(value[lang]) for lang in languages}
+            yield from _printed_as_written(value, path)
+            return
+        try:
+            named = {lang: placeholders(value[lang]) for lang in languages}
+        except ValueError:
+            lang = next(lang for lang in languages if not _parses(value[lang]))
+            label = ".".join(map(str, (*path, lang)))
+            yield (
+                (*path, lang),
+                f"{label}: a stray '{{' or '}}': a placeholder is a name in braces, e.g. {{remote_hours}}",
+            )
+            return
         first = languages[0]
         for lang in languages[1:]:
             if named[lang] != named[first]:

@@ -121,6 +121,30 @@ REFUSED_AT_THEIR_LINE = [
 ]
 
 
+REFUSED_AT_THEIR_LINE += [
+    pytest.param(
+        "      en: >-\n        Remote support, on-site repair with travel",
+        "      en: >-\n        Remote support {contrat}, on-site repair with travel",
+        "offerings.standard-sla.summary.en: this text is printed as written, so '{contrat}' would show as typed: "
+        "write the words (placeholders such as {remote_hours} work in texts, benefits, attributes and markets)",
+        id="a-placeholder-in-a-text-printed-as-written",
+    ),
+    pytest.param(
+        "      en: >-\n        Remote support, on-site repair with travel",
+        "      en: >-\n        Remote support {, on-site repair with travel",
+        "offerings.standard-sla.summary.en: this text is printed as written, so '{' would show as typed: "
+        "write the words (placeholders such as {remote_hours} work in texts, benefits, attributes and markets)",
+        id="a-stray-brace-in-a-text-printed-as-written",
+    ),
+    pytest.param(
+        "within {phone_answer_goal_seconds} seconds.",
+        "within {phone_answer_goal_seconds seconds.",
+        "texts.phone_goal.en: a stray '{' or '}': a placeholder is a name in braces, e.g. {remote_hours}",
+        id="a-stray-brace-in-a-page-text",
+    ),
+]
+
+
 @pytest.mark.parametrize(("old", "new", "message"), REFUSED_AT_THEIR_LINE)
 def test_a_broken_fact_is_refused_at_its_line(tmp_path, old, new, message):
     path, line = broken(tmp_path, old, new)
