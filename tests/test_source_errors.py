@@ -260,6 +260,14 @@ def test_a_text_the_checker_uses_cannot_be_deleted(tmp_path):
     assert problem.message == "ui.error_km: the checker uses this text; write it (in every language)"
 
 
+def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
+    """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table."""
+    path, _ = broken(tmp_path, "  observed: {en: observed, fr: congé reporté}\n", "")
+    problem = only(problems(path))
+    assert problem.line == ORIGINAL.splitlines().index("ui:") + 1
+    assert problem.message == "ui.observed: the holiday table uses this text; write it (in every language)"
+
+
 def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
     old = 'zone_needed: {en: "Choose a zone (or give a distance)'
     path, line = broken(tmp_path, old, 'zone_needed: {en: "Choose a {zonne} (or give a distance)')
