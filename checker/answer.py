@@ -11,7 +11,7 @@ from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
-from checker.zones import band_of, bands
+from checker.zones import band_of, bands, promised_zones, zoning
 
 MARKS = ("included", "add-on", "not-included")
 MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
@@ -90,7 +90,7 @@ def _labels(data: dict, lang: str) -> dict[str, str]:
 
 def _zoned(data: dict, contract: str) -> bool:
     """Whether the contract's on-site response depends on the zone (no contract: best effort anywhere)."""
-    return contract == NO_CONTRACT or data["offerings"][contract]["response"]["basis"] in ("zone", "guarantee")
+    return contract == NO_CONTRACT or zoning(data, contract) != "none"
 
 
 def is_sold(data: dict, contract: str, market: str) -> bool:
@@ -268,7 +268,7 @@ def _coverage(data: dict, contract: str, market: str, lang: str, response: dict 
         if items
     ]
     if elsewhere:
-        zones = join(data, data["offerings"][contract]["response"]["zones"], lang)
+        zones = join(data, promised_zones(data, contract), lang)
         found.append({"mark": "not-for-site", "label": ui(data, "not_for_site", lang, zones=zones), "items": elsewhere})
     return found
 

@@ -1,4 +1,5 @@
-"""Zones and their distance bands: the one home of the rule that places a distance in a zone.
+"""Zones: the one home of the rules that place a distance in a zone, and of what each offering
+promises in each zone (the answer, the zone table and the offering pages all ask here).
 
 The published bands are whole kilometres ("Zone 1 : 40 km", "Zone 2 : 41 à 80 km", "Zone 3 : 81 à
 240 km"), so a distance is read to the nearest whole kilometre, half up, before it is placed
@@ -38,3 +39,41 @@ def whole_km(km: float) -> int:
 def band_of(data: dict, market: str, km: float) -> Band | None:
     """The band a distance falls in, or None beyond the last published band."""
     return next((band for band in bands(data, market) if whole_km(km) <= band.last_km), None)
+
+
+def zone_band(data: dict, market: str, zone: str) -> Band | None:
+    """The zone's band in the market, or None where the market publishes no distances."""
+    return next((band for band in bands(data, market) if band.zone == zone), None)
+
+
+def zoning(data: dict, offering: str) -> str:
+    """How the offering's on-site response depends on the site's zone: a time per zone ("by-zone"), one
+    chosen time in some zones only ("in-zones"), or not at all ("none": an average, billed, included)."""
+    basis = data["offerings"][offering]["response"]["basis"]
+    return "by-zone" if basis == "zone" else "in-zones" if basis == "guarantee" else "none"
+
+
+def zoned_offerings(data: dict) -> list[str]:
+    """The offerings whose on-site response depends on the zone, in the source's order."""
+    return [oid for oid in data["offerings"] if zoning(data, oid) != "none"]
+
+
+def promised_zones(data: dict, offering: str) -> list[str]:
+    """The zones in which the offering promises a time, in the source's order; none if it is not zoned."""
+    rule = data["offerings"][offering]["response"]
+    if rule["basis"] == "zone":
+        return list(rule["hours"])
+    if rule["basis"] == "guarantee":
+        return list(rule["zones"])
+    return []
+
+
+def zone_hours(data: dict, offering: str, zone: str) -> list[int]:
+    """The business hours the offering promises in the zone: its one time there ("by-zone"), the
+    options to choose from ("in-zones"), or none (outside its zones, or not zoned)."""
+    rule = data["offerings"][offering]["response"]
+    if rule["basis"] == "zone" and zone in rule["hours"]:
+        return [rule["hours"][zone]]
+    if rule["basis"] == "guarantee" and zone in rule["zones"]:
+        return list(rule["options"])
+    return []

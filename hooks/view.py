@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
 from checker.contacts import contacts
+from checker.query import guarantee_options
 from checker.text import fill, join, prose, ui
-from checker.zones import bands
+from checker.zones import promised_zones, zone_band, zone_hours, zoned_offerings, zoning
 
 MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -95,16 +96,14 @@ class View:
         }
 
     def guaranteed_offerings(self) -> list[str]:
-        return [oid for oid in self.offerings if self.offering(oid)["response"].get("options")]
+        return [oid for oid in self.offerings if guarantee_options(self.data, oid)]
 
     def guarantee_options(self) -> list[int]:
-        return sorted(
-            {hours for oid in self.guaranteed_offerings() for hours in self.offering(oid)["response"]["options"]}
-        )
+        return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
     def zoned_offerings(self) -> list[str]:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
-        return [oid for oid in self.offerings if self.offering(oid)["response"]["basis"] in ("zone", "guarantee")]
+        return zoned_offerings(self.data)
 
     def benefits(self, oid: str) -> list[dict]:
         return self.data["benefits"][oid]
@@ -126,37 +125,45 @@ class View:
 
     def zone_distance(self, zone: str, market: str) -> str:
         """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""
-        band = next((band for band in bands(self.data, market) if band.zone == zone), None)
+        band = zone_band(self.data, market, zone)
         if band is None:
             return self.ui("not_published")
         if band.first_km == 0:
             return self.ui("km_upto", max=band.last_km)
         return self.ui("km_range", min=band.first_km, max=band.last_km)
 
+    def zoning(self, oid: str) -> str:
+        """How the offering's response depends on the zone: what its response's words branch on."""
+        return zoning(self.data, oid)
+
+    def promised_zones(self, oid: str) -> list[str]:
+        return promised_zones(self.data, oid)
+
+    def _options(self, hours: list[int]) -> str:
+        return self.join([str(option) for option in hours], "or")
+
     def zone_goal(self, oid: str, zone: str) -> str:
         """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''."""
-        rule = self.offering(oid)["response"]
-        if rule["basis"] == "zone" and zone in rule["hours"]:
-            return self.ui("business_hours_n", hours=rule["hours"][zone])
-        if rule["basis"] == "guarantee" and zone in rule["zones"]:
-            return self.ui("guaranteed_options", options=self.join([str(o) for o in rule["options"]], "or"))
-        return ""
+        hours = zone_hours(self.data, oid, zone)
+        if not hours:
+            return ""
+        if self.zoning(oid) == "by-zone":
+            return self.ui("business_hours_n", hours=hours[0])
+        return self.ui("guaranteed_options", options=self._options(hours))
 
     def zone_sentence(self, oid: str, zone: str) -> str:
-        rule = self.offering(oid)["response"]
-        if rule["basis"] == "zone":
-            return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=rule["hours"][zone])
-        return ""
+        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it."""
+        hours = zone_hours(self.data, oid, zone)
+        return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
 
     def response_text(self, oid: str) -> str:
         return response_text(self.data, oid, self.lang)
 
     def guarantee_sentence(self, oid: str) -> str:
-        options = self.join([str(o) for o in self.offering(oid)["response"]["options"]], "or")
-        return self.text("zone_goal_performance", options=options)
+        return self.text("zone_goal_performance", options=self._options(guarantee_options(self.data, oid)))
 
     def guarantee_zones(self, oid: str) -> str:
-        return self.ui("zones_only", zones=self.join(self.offering(oid)["response"]["zones"]))
+        return self.ui("zones_only", zones=self.join(promised_zones(self.data, oid)))
 
     # The coverage table
     def rows(self, market: str) -> list[dict]:
@@ -200,8 +207,7 @@ class View:
         return found
 
     def share_params(self, oid: str) -> dict[str, str]:
-        offering = self.offering(oid)
-        params = {"market": offering["markets"][0], "contract": oid}
-        if options := offering["response"].get("options"):
+        params = {"market": self.offering(oid)["markets"][0], "contract": oid}
+        if options := guarantee_options(self.data, oid):
             params["guarantee"] = str(options[0])
         return params
