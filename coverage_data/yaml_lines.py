@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from coverage_data.problems import Problem
 
-Path_ = tuple[str | int, ...]
+Path_ = tuple[str | int, ...]  # where in a YAML file: ('offerings', 'standard-sla', 'response')
+# A YAML document as written, before the schema (schema.json) and checks.py have checked its shape;
+# coverage_data.load compiles it into checker.model.Data.
+Source = dict[str, Any]
 
 _BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_TAGS = {
@@ -54,8 +58,8 @@ class _Walker:
         value = self._scalars.construct_object(node)
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
-        result: dict = {}
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> Source:
+        result: Source = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.problem(key_node, "a key must be a plain word")

@@ -7,19 +7,29 @@ differ between markets), so that no template computes a rule and none is written
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
 from checker.contacts import contacts
+from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
 from checker.query import guarantee_options
 from checker.text import fill, join, prose, ui
 from checker.zones import promised_zones, zone_band, zone_hours, zoned_offerings, zoning
 
-MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
+MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
+
+
+class Cell(TypedDict):
+    """A cell of the coverage table."""
+
+    id: Mark
+    symbol: str
+    text: str  # what a screen reader says
 
 
 @dataclass(frozen=True)
 class View:
-    data: dict
+    data: Data
     lang: str
 
     # Words
@@ -29,7 +39,7 @@ class View:
     def text(self, key: str, **values: object) -> str:
         return prose(self.data, key, self.lang, **values)
 
-    def fill(self, text: dict) -> str:
+    def fill(self, text: Text) -> str:
         return fill(self.data, text[self.lang], self.lang)
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
@@ -55,7 +65,7 @@ class View:
     def market_names(self, markets: list[str]) -> str:
         return self.join([self.market_name(market) for market in markets])
 
-    def contacts(self, market: str) -> dict:
+    def contacts(self, market: str) -> Contacts:
         return contacts(self.data, market, self.lang)
 
     # Offerings
@@ -63,7 +73,7 @@ class View:
     def offerings(self) -> list[str]:
         return list(self.data["offerings"])
 
-    def offering(self, oid: str) -> dict:
+    def offering(self, oid: str) -> Offering:
         return self.data["offerings"][oid]
 
     def name(self, oid: str) -> str:
@@ -105,7 +115,7 @@ class View:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
         return zoned_offerings(self.data)
 
-    def benefits(self, oid: str) -> list[dict]:
+    def benefits(self, oid: str) -> list[Benefit]:
         return self.data["benefits"][oid]
 
     def only_in(self, markets: list[str]) -> str:
@@ -132,7 +142,7 @@ class View:
             return self.ui("km_upto", max=band.last_km)
         return self.ui("km_range", min=band.first_km, max=band.last_km)
 
-    def zoning(self, oid: str) -> str:
+    def zoning(self, oid: str) -> Zoning:
         """How the offering's response depends on the zone: what its response's words branch on."""
         return zoning(self.data, oid)
 
@@ -166,15 +176,15 @@ class View:
         return self.ui("zones_only", zones=self.join(promised_zones(self.data, oid)))
 
     # The coverage table
-    def rows(self, market: str) -> list[dict]:
+    def rows(self, market: str) -> list[Attribute]:
         return [row for row in self.data["attributes"] if market in row["markets"]]
 
-    def mark(self, row: dict, oid: str, market: str) -> dict:
+    def mark(self, row: Attribute, oid: str, market: str) -> Cell:
         """A cell: its mark id, symbol and the words a screen reader says."""
         mark = row["marks"][oid][market]
         return {"id": mark, "symbol": MARK_SYMBOL[mark], "text": self.ui(MARK_TEXT[mark])}
 
-    def discretion(self, row: dict, market: str) -> bool:
+    def discretion(self, row: Attribute, market: str) -> bool:
         return market in row["discretion"]
 
     def legend(self) -> list[str]:

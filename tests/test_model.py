@@ -1,16 +1,84 @@
-"""Each coverage rule has one home, the checker: the pages ask it what each offering promises in each
-zone, and branch on what it computes, never on the source's `basis`."""
+"""checker/model.py is the shape of the data: the compiled source and every answer match it key for key,
+its Literals are the schema's words, and each coverage rule has one home (the checker)."""
 
 from __future__ import annotations
 
+import json
 import re
+import types
+import typing
 from pathlib import Path
 
 import pytest
 
+from checker import model
+from checker.samples import sample_questions
+from checker.service import respond
 from checker.zones import promised_zones, zone_hours, zoned_offerings, zoning
+from coverage_data import SCHEMA
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def mismatches(value: object, expected: object, path: str = "") -> list[str]:
+    """Where `value` is not of the type `expected` (a TypedDict, list, dict, Literal, union, scalar)."""
+    origin, args = typing.get_origin(expected), typing.get_args(expected)
+    if typing.is_typeddict(expected):
+        if not isinstance(value, dict):
+            return [f"{path}: {type(value).__name__}, not a {expected.__name__}"]
+        hints = typing.get_type_hints(expected)
+        required, optional = expected.__required_keys__, expected.__optional_keys__
+        found = [f"{path}.{key}: missing" for key in sorted(required - set(value))]
+        found += [f"{path}.{key}: not in {expected.__name__}" for key in sorted(set(value) - required - optional)]
+        for key in set(value) & set(hints):
+            found += mismatches(value[key], hints[key], f"{path}.{key}")
+        return found
+    if origin is typing.Literal:
+        return [] if value in args else [f"{path}: {value!r} is not one of {args}"]
+    if origin in (typing.Union, types.UnionType):
+        options = [mismatches(value, option, path) for option in args]
+        return [] if any(not found for found in options) else min(options, key=len)
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{path}: not a list"]
+        return [problem for i, item in enumerate(value) for problem in mismatches(item, args[0], f"{path}[{i}]")]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return [f"{path}: not a mapping"]
+        return [problem for key, item in value.items() for problem in mismatches(item, args[1], f"{path}.{key}")]
+    if expected is type(None):
+        return [] if value is None else [f"{path}: {value!r} is not None"]
+    if expected is float:
+        return [] if isinstance(value, (int, float)) and not isinstance(value, bool) else [f"{path}: not a number"]
+    if expected is int:
+        return [] if isinstance(value, int) and not isinstance(value, bool) else [f"{path}: not an integer"]
+    assert isinstance(expected, type), (path, expected)
+    return [] if isinstance(value, expected) else [f"{path}: {type(value).__name__}, not {expected.__name__}"]
+
+
+def test_the_compiled_data_is_the_model(data):
+    """Every key of the compiled source is in model.Data, with its type; no key of the model is missing.
+    `ui.weekdays` and `ui.months` are the ui's two word lists (text.words), typed as texts."""
+    words = {key: data["ui"][key] for key in ("weekdays", "months")}
+    as_texts = {**data, "ui": {key: value for key, value in data["ui"].items() if key not in words}}
+    assert mismatches(as_texts, model.Data, "data") == []
+    assert mismatches(words, dict[str, dict[str, list[str]]], "data.ui") == []
+
+
+def test_every_answer_is_the_model(data):
+    """Each sample question (every path of the checker, bad input too) gets a model.Reply."""
+    for question in sample_questions(data):
+        reply = respond(data, question["params"], question["lang"])
+        assert mismatches(reply, model.Reply, "reply") == [], question
+
+
+def test_the_models_words_are_the_schemas():
+    """A response's basis and a row's mark: the Literals of the model are the schema's enums."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    assert list(typing.get_args(model.Basis)) == schema["response"]["properties"]["basis"]["enum"]
+    assert list(typing.get_args(model.Mark)) == schema["mark"]["enum"]
+    rules = {typing.get_args(typing.get_type_hints(rule)["basis"])[0] for rule in typing.get_args(model.ResponseRule)}
+    assert rules == set(typing.get_args(model.Basis))
 
 
 @pytest.mark.parametrize(
