@@ -24,6 +24,7 @@ validate: setup-python
 lint: setup-python
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 # The benchmark of issue 5 (not part of the tests): writes bench/RESULTS.md.
 bench: setup-python setup-node setup-browser bench/node_modules/.package-lock.json

@@ -6,25 +6,46 @@ fast, by when, what it covers, whom to call, and what another contract would cha
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from checker.contacts import contacts, phones
 from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
-from checker.zones import band_of, bands
+from checker.zones import band_of, bands, promised_zones, zoning
 
-MARKS = ("included", "add-on", "not-included")
-MARK_TEXT = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # the ui text of each mark
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import (
+        Answer,
+        Attribute,
+        Change,
+        Compare,
+        CoverageGroup,
+        Data,
+        DeadlinePart,
+        Item,
+        Mark,
+        QuestionField,
+        Replacement,
+        ResponseKind,
+        ResponsePart,
+        ZonePart,
+    )
+
+MARKS: tuple[Mark, ...] = ("included", "add-on", "not-included")
+MARK_TEXT: dict[Mark, str] = {"included": "included", "add-on": "add_on", "not-included": "not_included"}  # its ui text
 
 
-def answer(data: dict, query: Query, lang: str) -> dict:
+def answer(data: Data, query: Query, lang: str) -> Answer:
     """Everything `query` is entitled to. Raises OutsideKnownDays when a deadline runs past the
     holidays the data knows."""
     market = data["markets"][query.market]
     sold = is_sold(data, query.contract, query.market)
     zone, zone_text, beyond = _zone(data, query, lang)
     response = _response(data, query.contract, query.guarantee, query.market, zone, beyond, lang) if sold else None
-    deadline = _deadline(data, query, response, lang) if response and query.dispatched else None
+    deadline = _deadline(data, query, query.dispatched, response, lang) if response and query.dispatched else None
     # No contract is not an offering: nothing is "sold", so nothing is said about where.
     status = [] if query.contract == NO_CONTRACT else [_sold_status(data, query.contract, query.market, lang)]
     if sold and (query.zone or query.km is not None) and not _zoned(data, query.contract):
@@ -45,11 +66,11 @@ def answer(data: dict, query: Query, lang: str) -> dict:
         "deadline": deadline,
         "coverage": _coverage(data, query.contract, query.market, lang, response) if sold else [],
         "contacts": contacts(data, query.market, lang),
-        "compare": _compare(data, query, zone, beyond, lang) if query.compare else None,
+        "compare": _compare(data, query, query.compare, zone, beyond, lang) if query.compare else None,
     }
 
 
-def _question(data: dict, query: Query, lang: str) -> list[dict]:
+def _question(data: Data, query: Query, lang: str) -> list[QuestionField]:
     """The question, field by field in the reader's words, so that an answer (on screen or printed)
     can be checked on its own."""
     values = {
@@ -67,7 +88,9 @@ def _question(data: dict, query: Query, lang: str) -> list[dict]:
     return [{"field": key, "label": ui(data, key, lang), "value": value} for key, value in values.items() if value]
 
 
-def _summary(title: str, status: list[str], response: dict | None, deadline: dict | None, data: dict, lang: str) -> str:
+def _summary(
+    title: str, status: list[str], response: ResponsePart | None, deadline: DeadlinePart | None, data: Data, lang: str
+) -> str:
     """One line with the key figure: the response promise and, with a dispatch time, the arrival time."""
     parts = [title, response["text"] if response else " ".join(status)]
     if deadline:
@@ -76,47 +99,47 @@ def _summary(title: str, status: list[str], response: dict | None, deadline: dic
     return " — ".join(part for part in parts if part)
 
 
-def _sold_status(data: dict, contract: str, market: str, lang: str) -> str:
+def _sold_status(data: Data, contract: str, market: str, lang: str) -> str:
     sold = is_sold(data, contract, market)
     where = data["markets"][market]["where"][lang]
     return ui(data, "sold" if sold else "not_sold", lang, where=where, contract=in_sentence(data, contract, lang))
 
 
-def _labels(data: dict, lang: str) -> dict[str, str]:
+def _labels(data: Data, lang: str) -> dict[str, str]:
     """The headings of the answer's parts, so that every renderer shows the same words."""
     keys = ("response", "holidays_skipped", "coverage", "contacts", "phone", "chat", "create_case")
     return {key: ui(data, key, lang) for key in keys}
 
 
-def _zoned(data: dict, contract: str) -> bool:
+def _zoned(data: Data, contract: str) -> bool:
     """Whether the contract's on-site response depends on the zone (no contract: best effort anywhere)."""
-    return contract == NO_CONTRACT or data["offerings"][contract]["response"]["basis"] in ("zone", "guarantee")
+    return contract == NO_CONTRACT or zoning(data, contract) != "none"
 
 
-def is_sold(data: dict, contract: str, market: str) -> bool:
+def is_sold(data: Data, contract: str, market: str) -> bool:
     return contract == NO_CONTRACT or market in data["offerings"][contract]["markets"]
 
 
-def contract_name(data: dict, contract: str, guarantee: int | None, lang: str) -> str:
+def contract_name(data: Data, contract: str, guarantee: int | None, lang: str) -> str:
     if contract == NO_CONTRACT:
         return ui(data, "no_contract", lang)
     name = data["offerings"][contract]["name"][lang]
     return f"{name} ({ui(data, 'hours_option', lang, hours=guarantee)})" if guarantee else name
 
 
-def zone_label(data: dict, zone: str, lang: str) -> str:
+def zone_label(data: Data, zone: str, lang: str) -> str:
     """'Zone 2 (Urban)' / 'Zone 2 (urbaine)': how the answer, the question and the form name a zone."""
     return ui(data, "zone_names", lang, zone=zone, zone_name=data["zones"][zone]["name"][lang])
 
 
-def in_sentence(data: dict, contract: str, lang: str) -> str:
+def in_sentence(data: Data, contract: str, lang: str) -> str:
     """The contract's name as a sentence uses it: 'the Standard SLA', 'le CNS standard'."""
     if contract == NO_CONTRACT:
         return ui(data, "no_contract", lang)
     return data["offerings"][contract]["in_sentence"][lang]
 
 
-def mark_of(data: dict, row: dict, contract: str, market: str) -> str:
+def mark_of(data: Data, row: Attribute, contract: str, market: str) -> Mark:
     """The row's mark for the contract. Without a contract, only what a page says a client without one
     gets (self help); nothing else of a contract's coverage is theirs."""
     if contract == NO_CONTRACT:
@@ -139,7 +162,7 @@ def share_params(query: Query) -> dict[str, str]:
     return {key: str(value) for key, value in values.items() if value is not None}
 
 
-def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None, bool]:
+def _zone(data: Data, query: Query, lang: str) -> tuple[str | None, ZonePart | None, bool]:
     """(zone id, what to say about it, whether the distance is beyond the last band)."""
     if query.km is not None:
         km = number(data, query.km, lang)
@@ -166,7 +189,7 @@ def _zone(data: dict, query: Query, lang: str) -> tuple[str | None, dict | None,
     )
 
 
-def response_text(data: dict, contract: str, lang: str) -> str:
+def response_text(data: Data, contract: str, lang: str) -> str:
     """An offering's on-site response where it depends on no zone (an average, billed, included): the
     sentence the checker's answer gives, for the pages."""
     market = data["offerings"][contract]["markets"][0]
@@ -174,8 +197,8 @@ def response_text(data: dict, contract: str, lang: str) -> str:
 
 
 def _response(
-    data: dict, contract: str, guarantee: int | None, market: str, zone: str | None, beyond: bool, lang: str
-) -> dict:
+    data: Data, contract: str, guarantee: int | None, market: str, zone: str | None, beyond: bool, lang: str
+) -> ResponsePart:
     """How fast a technician comes: kind, hours to count (when a time is promised), a sentence, and
     the fact of the source the sentence rests on."""
     if contract == NO_CONTRACT:
@@ -213,13 +236,13 @@ def _response(
     return _said(rule["promise"], ui(data, key, lang, hours=hours), own, hours)
 
 
-def _said(kind: str, text: str, source: str, hours: int | None = None) -> dict:
+def _said(kind: ResponseKind, text: str, source: str, hours: int | None = None) -> ResponsePart:
     """A response: its kind, the hours to count (only where a time is promised), its sentence and
     the path of the fact it rests on (provenance.yml)."""
     return {"kind": kind, "hours": hours, "text": text, "source": source}
 
 
-def _unpublished(data: dict, market: str, lang: str) -> dict:
+def _unpublished(data: Data, market: str, lang: str) -> ResponsePart:
     """Where the terms set no time (beyond the published zones): say so, and whom to ask. No rule of
     our own fills the silence (SOURCE-NOTES, rule of reading)."""
     numbers = [phone["number_text"] for phone in phones(data, market, lang)]
@@ -228,16 +251,16 @@ def _unpublished(data: dict, market: str, lang: str) -> dict:
     )
 
 
-def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
+def _deadline(data: Data, query: Query, dispatched: dt.datetime, response: ResponsePart, lang: str) -> DeadlinePart:
     """When the technician is to be on site: a target for a goal, a latest time for a guarantee."""
     if response["hours"] is None:
         key = "deadline_needs_zone" if response["kind"] == "needs-zone" else "no_deadline"
         return {"kind": None, "title": "", "at": None, "text": ui(data, key, lang), "notes": [], "holidays": []}
     holidays = holidays_of(data, query.market, query.region, lang)
     schedule = Schedule.from_source(data["hours"]["onsite"])
-    found = add_business_hours(query.dispatched, response["hours"], schedule, holidays, known_range(data)[1])
+    found = add_business_hours(dispatched, response["hours"], schedule, holidays, known_range(data)[1])
     notes = [ui(data, "deadline_counted", lang, onsite_hours=hours_range(data, "onsite", lang))]
-    if found.starts != query.dispatched:
+    if found.starts != dispatched:
         notes.append(ui(data, "deadline_from_next", lang, start=format_datetime(data, found.starts, lang)))
     return {
         "kind": response["kind"],
@@ -252,28 +275,28 @@ def _deadline(data: dict, query: Query, response: dict, lang: str) -> dict:
     }
 
 
-def _coverage(data: dict, contract: str, market: str, lang: str, response: dict | None) -> list[dict]:
+def _coverage(data: Data, contract: str, market: str, lang: str, response: ResponsePart | None) -> list[CoverageGroup]:
     """The attributes of the market's table, grouped as included, add-on, not included; a guarantee
     that does not reach the site's zone is in a group of its own, never "included" (WRITING.md row 30)."""
-    groups: dict[str, list[dict]] = {mark: [] for mark in MARKS}
-    elsewhere: list[dict] = []
+    groups: dict[Mark, list[Item]] = {mark: [] for mark in MARKS}
+    elsewhere: list[Item] = []
     unreached = _unreached_row(data, contract, response)
     for row in data["attributes"]:
         if market in row["markets"] and (contract != NO_CONTRACT or row["no_contract"]):
             target = elsewhere if row["id"] == unreached else groups[mark_of(data, row, contract, market)]
             target.append(_attribute(data, row, market, lang))
-    found = [
+    found: list[CoverageGroup] = [
         {"mark": mark, "label": ui(data, MARK_TEXT[mark], lang), "items": items}
         for mark, items in groups.items()
         if items
     ]
     if elsewhere:
-        zones = join(data, data["offerings"][contract]["response"]["zones"], lang)
+        zones = join(data, promised_zones(data, contract), lang)
         found.append({"mark": "not-for-site", "label": ui(data, "not_for_site", lang, zones=zones), "items": elsewhere})
     return found
 
 
-def _unreached_row(data: dict, contract: str, response: dict | None) -> str | None:
+def _unreached_row(data: Data, contract: str, response: ResponsePart | None) -> str | None:
     """The guarantee's coverage row when the site is outside the guarantee's zones (or beyond them)."""
     if contract == NO_CONTRACT or not response or response["kind"] not in ("not-covered", "unpublished"):
         return None
@@ -281,11 +304,11 @@ def _unreached_row(data: dict, contract: str, response: dict | None) -> str | No
     return rule.get("attribute") if rule["basis"] == "guarantee" else None
 
 
-def _row(data: dict, row_id: str) -> dict:
+def _row(data: Data, row_id: str) -> Attribute:
     return next(row for row in data["attributes"] if row["id"] == row_id)
 
 
-def _attribute(data: dict, row: dict, market: str, lang: str) -> dict:
+def _attribute(data: Data, row: Attribute, market: str, lang: str) -> Item:
     """A row of the coverage table: its label (with "at Pitney Bowes discretion" where the market's
     table marks it), as a title and as a title before its detail."""
     label = row["label"][lang]
@@ -301,13 +324,12 @@ def _attribute(data: dict, row: dict, market: str, lang: str) -> dict:
     }
 
 
-def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str) -> dict:
-    """What changes in coverage when moving from the query's contract to `query.compare`."""
-    other = query.compare
+def _compare(data: Data, query: Query, other: str, zone: str | None, beyond: bool, lang: str) -> Compare:
+    """What changes in coverage when moving from the query's contract to `other` (`query.compare`)."""
     other_name = contract_name(data, other, None, lang)
     other_in_sentence = in_sentence(data, other, lang)
     sold = is_sold(data, other, query.market)
-    changes: dict[str, tuple[str, str]] = {}  # row id -> (mark before, mark after)
+    changes: dict[str, tuple[Mark, Mark]] = {}  # row id -> (mark before, mark after)
     for row in data["attributes"]:
         if query.market in row["markets"]:
             before = mark_of(data, row, query.contract, query.market)
@@ -316,28 +338,29 @@ def _compare(data: dict, query: Query, zone: str | None, beyond: bool, lang: str
                 changes[row["id"]] = (before, after)
     # Two rows of which one `replaces` the other, one gained and the other lost, are one change: a
     # replacement, in either direction (WRITING.md row 30). gained row id -> lost row id.
-    replaced = {}
+    became = {row_id: after for row_id, (_, after) in changes.items()}
+    replaced: dict[str, str] = {}
     for row in data["attributes"]:
-        for gained, lost in ((row["id"], row["replaces"]), (row["replaces"], row["id"])):
-            if (
-                lost
-                and changes.get(gained, ("", ""))[1] == "included"
-                and changes.get(lost, ("", ""))[1] == "not-included"
-            ):
+        if (replaces := row["replaces"]) is None:
+            continue
+        for gained, lost in ((row["id"], replaces), (replaces, row["id"])):
+            if became.get(gained) == "included" and became.get(lost) == "not-included":
                 replaced[gained] = lost
     rows = {row["id"]: row for row in data["attributes"]}
-    gains, losses, replacements = [], [], []
+    gains: list[Change] = []
+    losses: list[Change] = []
+    replacements: list[Replacement] = []
     for row_id, (before, after) in changes.items():
         if row_id in replaced.values():
             continue
         item = _attribute(data, rows[row_id], query.market, lang)
         if row_id in replaced:
-            lost = _attribute(data, rows[replaced[row_id]], query.market, lang)
-            change = ui(data, "replaced_by", lang, before=lost["title"], after=item["title"])
-            replacements.append({**item, "replaces": lost["id"], "change": change})
+            lost_item = _attribute(data, rows[replaced[row_id]], query.market, lang)
+            replacement = ui(data, "replaced_by", lang, before=lost_item["title"], after=item["title"])
+            replacements.append({**item, "replaces": lost_item["id"], "change": replacement})
             continue
         marks = {"before": ui(data, MARK_TEXT[before], lang), "after": ui(data, MARK_TEXT[after], lang)}
-        change = {**item, "change": ui(data, "becomes", lang, **marks)}
+        change: Change = {**item, "change": ui(data, "becomes", lang, **marks)}
         (gains if MARKS.index(after) < MARKS.index(before) else losses).append(change)
     return {
         "id": other,

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.service import respond, to_json
 
-_data: dict = {}
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data
+
+_data: Data  # the compiled data, read once by `load`
 
 
 def load(path: str) -> str:
     """Read the compiled data shipped beside the checker; returns the languages it speaks."""
-    _data.clear()
-    _data.update(json.loads(Path(path).read_text(encoding="utf-8")))
+    global _data
+    _data = json.loads(Path(path).read_text(encoding="utf-8"))
     return json.dumps(_data["languages"])
 
 

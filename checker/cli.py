@@ -9,9 +9,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from checker.render_text import render
 from checker.service import respond, to_json
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data
 
 # Command-line option -> share-link parameter: one reader (checker.query) checks both.
 OPTIONS = {
@@ -27,7 +31,7 @@ OPTIONS = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no usage dump
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
@@ -44,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     return check(argv)
 
 
-def _source(path: str | None) -> dict:
+def _source(path: str | None) -> Data:
     import coverage_data
 
     return coverage_data.load(Path(path) if path else coverage_data.SOURCE)

@@ -5,12 +5,17 @@ Every part is named, so that a renderer picks what it shows by name, never by po
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.text import prose, ui
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Contacts, Data, Phone, PhoneLine
 
 NANP = "1"  # both markets dial in the North American Numbering Plan: a tel: link is +1 and ten digits
 
 
-def contacts(data: dict, market_id: str, lang: str) -> dict:
+def contacts(data: Data, market_id: str, lang: str) -> Contacts:
     market = data["markets"][market_id]
     live_chat = "live_chat_select" if market["live_chat_select_products"] else "live_chat_all"
     return {
@@ -30,12 +35,12 @@ def contacts(data: dict, market_id: str, lang: str) -> dict:
     }
 
 
-def phones(data: dict, market_id: str, lang: str) -> list[dict]:
+def phones(data: Data, market_id: str, lang: str) -> list[PhoneLine]:
     """The market's phone lines: label, number as written, as shown (never broken) and to dial."""
     return [_phone(data, phone, lang) for phone in data["markets"][market_id]["phones"]]
 
 
-def _phone(data: dict, phone: dict, lang: str) -> dict:
+def _phone(data: Data, phone: Phone, lang: str) -> PhoneLine:
     digits = phone["number"].replace(" ", "")
     international = digits if digits.startswith(NANP) and len(digits) == 11 else NANP + digits
     return {

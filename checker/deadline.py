@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.text import WEEKDAY_IDS, parse_clock
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Hours
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Schedule:
     closes: dt.time
 
     @classmethod
-    def from_source(cls, hours: dict) -> Schedule:
+    def from_source(cls, hours: Hours) -> Schedule:
         return cls(
             weekdays=frozenset(WEEKDAY_IDS.index(day) for day in hours["weekdays"]),
             opens=parse_clock(hours["start"]),

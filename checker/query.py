@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.days_off import known_range
 from checker.text import format_date, join, ui
 from checker.zones import publishes_distances
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data
 
 # The parameters of a share link, which are also the fields of the form (a public contract).
 FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
@@ -25,6 +29,8 @@ _KM = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?(?:\s*km)?", re.IGNORECASE)  # 60, 6
 _THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}(?:\s*km)?", re.IGNORECASE)  # 1,000: a thousand or one? refused
 _GUARANTEE = re.compile(r"[0-9]{1,3}")
 _SHOWN = 40  # characters of a bad value repeated in its message
+# parse_query's `refuse(field, ui_key, **values)`: a field's message, from a text of the source.
+Refuse = Callable[..., None]
 
 
 @dataclass(frozen=True)
@@ -39,16 +45,20 @@ class Query:
     compare: str | None = None
 
 
-def contracts(data: dict) -> list[str]:
+def contracts(data: Data) -> list[str]:
     return [NO_CONTRACT, *data["offerings"]]
 
 
-def guarantee_options(data: dict, contract: str) -> list[int]:
-    offering = data["offerings"].get(contract, {})
-    return offering.get("response", {}).get("options", []) if contract != NO_CONTRACT else []
+def guarantee_options(data: Data, contract: str) -> list[int]:
+    """The hours a contract's guarantee lets the client choose among; none for any other contract."""
+    offering = data["offerings"].get(contract)
+    if contract == NO_CONTRACT or offering is None:
+        return []
+    rule = offering["response"]
+    return rule["options"] if rule["basis"] == "guarantee" else []
 
 
-def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query | None, dict[str, str]]:
+def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query | None, dict[str, str]]:
     """The query, or None and a message per field that is wrong. A missing market is the one the
     reader's edition opens on (`editions`), a missing contract the source's first; every other field
     is optional."""
@@ -92,12 +102,12 @@ def parse_query(data: dict, params: Mapping[str, str], lang: str) -> tuple[Query
     return Query(market, contract, guarantee, zone, km, dispatched, region, compare), {}
 
 
-def _contract_choices(data: dict, lang: str) -> str:
+def _contract_choices(data: Data, lang: str) -> str:
     names = [f"{offering['name'][lang]} ({oid})" for oid, offering in data["offerings"].items()]
     return join(data, [*names, f"{ui(data, 'no_contract', lang)} ({NO_CONTRACT})"], lang, "or")
 
 
-def _guarantee(data: dict, contract: str, value: str, lang: str, refuse) -> int | None:
+def _guarantee(data: Data, contract: str, value: str, lang: str, refuse: Refuse) -> int | None:
     options = guarantee_options(data, contract)
     if not options:
         return None  # the contract has no guarantee to choose; a stray value is ignored
@@ -112,7 +122,7 @@ def _guarantee(data: dict, contract: str, value: str, lang: str, refuse) -> int 
     return None
 
 
-def _zone(data: dict, value: str, lang: str, refuse) -> str | None:
+def _zone(data: Data, value: str, lang: str, refuse: Refuse) -> str | None:
     """A zone by id ('2'), slug ('urban') or name in either language ('Urbaine')."""
     if not value:
         return None
@@ -125,7 +135,7 @@ def _zone(data: dict, value: str, lang: str, refuse) -> str | None:
     return None
 
 
-def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
+def _km(data: Data, market: str, value: str, lang: str, refuse: Refuse) -> float | None:
     if not value:
         return None
     number = _KM.fullmatch(value)
@@ -139,14 +149,15 @@ def _km(data: dict, market: str, value: str, lang: str, refuse) -> float | None:
     return km
 
 
-def _dispatched(data: dict, value: str, lang: str, refuse) -> dt.datetime | None:
+def _dispatched(data: Data, value: str, lang: str, refuse: Refuse) -> dt.datetime | None:
     if not value:
         return None
     parts = _DISPATCHED.fullmatch(value)
     try:
         if not parts:
             raise ValueError(value)
-        moment = dt.datetime(*(int(part) for part in parts.groups()))
+        year, month, day, hour, minute = (int(part) for part in parts.groups())
+        moment = dt.datetime(year, month, day, hour, minute)
     except ValueError:
         refuse("dispatched", "error_dispatched")
         return None

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Change, Item, Reply
 
 
-def render(response: dict) -> str:
+def render(response: Reply) -> str:
     if not response["ok"]:
         return "\n".join(f"{field}: {message}" for field, message in response["errors"].items())
     answer = response["answer"]
@@ -43,12 +47,12 @@ def render(response: dict) -> str:
     return "\n".join(_wrap(line) for line in lines)
 
 
-def _change(item: dict) -> str:
+def _change(item: Change) -> str:
     """A comparison's line: a replacement says both rows; a change of mark, the row and its marks."""
-    return item["change"] if item.get("replaces") else f"{item['title_colon']} {item['change']}"
+    return item["change"] if "replaces" in item else f"{item['title_colon']} {item['change']}"
 
 
-def _attribute(item: dict) -> str:
+def _attribute(item: Item) -> str:
     return f"{item['title_colon']} {item['detail']}" if item["detail"] else item["title"]
 
 

@@ -6,19 +6,28 @@ by answering them (hooks/runtime.py). CPython only: the browser never asks them.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from checker.days_off import known_range
 from checker.query import contracts, guarantee_options
 
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data
 
-def sample_questions(data: dict) -> list[dict]:
+
+class Question(TypedDict):
+    params: dict[str, str]  # share-link parameters
+    lang: str
+
+
+def sample_questions(data: Data) -> list[Question]:
     """Every offering in every market and language, with a zone, a distance, a dispatch time (a weekday,
     a weekend, a holiday, late at night) in a region, a comparison, and bad input. The dates fall in the
     years the data knows, whatever the build's day."""
     year = known_range(data)[0].year + 1
     weekday = _next(dt.date(year, 11, 18), 4)  # a Friday, 16:30: the count runs over the weekend
     saturday = _next(dt.date(year, 11, 18), 5)
-    questions = []
+    questions: list[Question] = []
     for market in data["markets"]:
         region = next(iter(data["markets"][market]["regions"]), "")
         for contract in contracts(data):

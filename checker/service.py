@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from checker.answer import answer
 from checker.days_off import known_range
@@ -12,8 +13,11 @@ from checker.deadline import OutsideKnownDays
 from checker.query import parse_query
 from checker.text import format_date, ui
 
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data, Reply
 
-def respond(data: dict, params: Mapping[str, str], lang: str) -> dict:
+
+def respond(data: Data, params: Mapping[str, str], lang: str) -> Reply:
     """{"ok": True, "answer": ...} or {"ok": False, "errors": {field: message}}, in `lang`."""
     if lang not in data["languages"]:
         lang = data["languages"][0]
@@ -34,6 +38,6 @@ def respond(data: dict, params: Mapping[str, str], lang: str) -> dict:
         return {"lang": lang, "ok": False, "errors": {"dispatched": message}}
 
 
-def to_json(response: dict) -> str:
+def to_json(response: Reply) -> str:
     """The one serialization of a response, so that CPython's and Pyodide's can be compared byte for byte."""
     return json.dumps(response, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

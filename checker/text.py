@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from typing import TYPE_CHECKING, Literal, cast
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data, Text
 
 WEEKDAY_IDS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -46,7 +50,7 @@ class TextError(KeyError):
     """A text the checker needs is missing from the source, or names what its use does not give: `path`
     is where in the source (validate reports it at its line, before anything is built or asked)."""
 
-    def __init__(self, path: tuple, message: str) -> None:
+    def __init__(self, path: tuple[str, ...], message: str) -> None:
         super().__init__(message)
         self.path, self.message = path, message
 
@@ -54,12 +58,12 @@ class TextError(KeyError):
         return self.message
 
 
-def ui(data: dict, key: str, lang: str, **values: object) -> str:
+def ui(data: Data, key: str, lang: str, **values: object) -> str:
     """A text of the interface (`ui:` in the source), filled with `values`."""
-    return _formatted(_entry(data, "ui", key)[lang], values, ("ui", key, lang))
+    return _formatted(_entry(data["ui"], "ui", key)[lang], values, ("ui", key, lang))
 
 
-def _formatted(template: str, values: dict, path: tuple) -> str:
+def _formatted(template: str, values: dict[str, object], path: tuple[str, ...]) -> str:
     try:
         return _FORMAT.vformat(template, (), values)
     except (KeyError, IndexError, ValueError) as error:
@@ -68,22 +72,24 @@ def _formatted(template: str, values: dict, path: tuple) -> str:
         raise TextError(path, f"{where}cannot fill {template!r} ({error}); it may name {given}") from None
 
 
-def words(data: dict, key: str, lang: str) -> list[str]:
+def words(data: Data, key: str, lang: str) -> list[str]:
     """A list of words of the interface, such as the names of the weekdays."""
-    return _entry(data, "ui", key)[lang]
+    # The ui's two word lists (`weekdays`, `months`: schema.json) are read here only; the model types
+    # every ui entry as a text.
+    return cast("list[str]", _entry(data["ui"], "ui", key)[lang])
 
 
-def prose(data: dict, key: str, lang: str, **values: object) -> str:
+def prose(data: Data, key: str, lang: str, **values: object) -> str:
     """A paragraph of the pages (`texts:` in the source), with its facts filled in."""
-    return _formatted(_entry(data, "texts", key)[lang], {**facts(data, lang), **values}, ("texts", key, lang))
+    return _formatted(_entry(data["texts"], "texts", key)[lang], {**facts(data, lang), **values}, ("texts", key, lang))
 
 
-def fill(data: dict, template: str, lang: str, **values: object) -> str:
+def fill(data: Data, template: str, lang: str, **values: object) -> str:
     """Fill a source text's {placeholders} with the facts they name and the given values."""
     return _formatted(template, {**facts(data, lang), **values}, ())
 
 
-def facts(data: dict, lang: str) -> dict[str, object]:
+def facts(data: Data, lang: str) -> dict[str, object]:
     """The values of every name in FACT_NAMES, in `lang`."""
     remote = data["remote"]
     return {
@@ -97,16 +103,16 @@ def facts(data: dict, lang: str) -> dict[str, object]:
     }
 
 
-def _entry(data: dict, section: str, key: str) -> dict:
+def _entry(entries: dict[str, Text], section: str, key: str) -> Text:
     try:
-        return data[section][key]
+        return entries[key]
     except KeyError:
         raise TextError(
             (section,), f"{section}.{key}: the checker uses this text; write it (in every language)"
         ) from None
 
 
-def format_time(data: dict, time: dt.time, lang: str) -> str:
+def format_time(data: Data, time: dt.time, lang: str) -> str:
     """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour."""
     key = "time_format_on_the_hour" if time.minute == 0 else "time_format"
     return ui(
@@ -120,7 +126,7 @@ def format_time(data: dict, time: dt.time, lang: str) -> str:
     )
 
 
-def format_date(data: dict, day: dt.date, lang: str) -> str:
+def format_date(data: Data, day: dt.date, lang: str) -> str:
     """'Monday, November 23, 2026' / 'lundi 23 novembre 2026'."""
     return ui(
         data,
@@ -133,7 +139,7 @@ def format_date(data: dict, day: dt.date, lang: str) -> str:
     )
 
 
-def format_datetime(data: dict, moment: dt.datetime, lang: str) -> str:
+def format_datetime(data: Data, moment: dt.datetime, lang: str) -> str:
     return ui(
         data,
         "datetime_format",
@@ -143,7 +149,7 @@ def format_datetime(data: dict, moment: dt.datetime, lang: str) -> str:
     )
 
 
-def hours_range(data: dict, which: str, lang: str) -> str:
+def hours_range(data: Data, which: Literal["remote", "onsite"], lang: str) -> str:
     """'Monday to Friday, 8 AM to 8 PM ET' from the source's `hours.<which>`."""
     hours = data["hours"][which]
     names = words(data, "weekdays", lang)
@@ -165,12 +171,12 @@ def parse_clock(value: str) -> dt.time:
     return dt.time(int(hour), int(minute))
 
 
-def number(data: dict, value: float, lang: str) -> str:
+def number(data: Data, value: float, lang: str) -> str:
     """'40.5' / '40,5': the shortest form of the number, with the language's decimal separator."""
     return f"{value:g}".replace(".", ui(data, "decimal_separator", lang))
 
 
-def join(data: dict, items: list[str], lang: str, conjunction: str = "and") -> str:
+def join(data: Data, items: list[str], lang: str, conjunction: str = "and") -> str:
     """'a, b and c' / 'a, b et c'."""
     if len(items) < 2:
         return "".join(items)

@@ -1,4 +1,5 @@
-"""Zones and their distance bands: the one home of the rule that places a distance in a zone.
+"""Zones: the one home of the rules that place a distance in a zone, and of what each offering
+promises in each zone (the answer, the zone table and the offering pages all ask here).
 
 The published bands are whole kilometres ("Zone 1 : 40 km", "Zone 2 : 41 à 80 km", "Zone 3 : 81 à
 240 km"), so a distance is read to the nearest whole kilometre, half up, before it is placed
@@ -10,6 +11,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
+    from checker.model import Data, Zoning
 
 
 @dataclass(frozen=True)
@@ -19,14 +24,14 @@ class Band:
     last_km: int  # its last, as published ("up to")
 
 
-def bands(data: dict, market: str) -> list[Band]:
+def bands(data: Data, market: str) -> list[Band]:
     """The market's published bands, nearest first; none where the market publishes no distances."""
     limits = sorted((zone["max_km"][market], zid) for zid, zone in data["zones"].items() if market in zone["max_km"])
     starts = [0, *(int(last) + 1 for last, _ in limits[:-1])][: len(limits)]
     return [Band(zid, first, int(last)) for first, (last, zid) in zip(starts, limits, strict=True)]
 
 
-def publishes_distances(data: dict, market: str) -> bool:
+def publishes_distances(data: Data, market: str) -> bool:
     return bool(bands(data, market))
 
 
@@ -35,6 +40,44 @@ def whole_km(km: float) -> int:
     return math.floor(km + 0.5)
 
 
-def band_of(data: dict, market: str, km: float) -> Band | None:
+def band_of(data: Data, market: str, km: float) -> Band | None:
     """The band a distance falls in, or None beyond the last published band."""
     return next((band for band in bands(data, market) if whole_km(km) <= band.last_km), None)
+
+
+def zoning(data: Data, offering: str) -> Zoning:
+    """How the offering's on-site response depends on the site's zone: a time per zone ("by-zone"), one
+    chosen time in some zones only ("in-zones"), or not at all ("none": an average, billed, included)."""
+    basis = data["offerings"][offering]["response"]["basis"]
+    return "by-zone" if basis == "zone" else "in-zones" if basis == "guarantee" else "none"
+
+
+def zoned_offerings(data: Data) -> list[str]:
+    """The offerings whose on-site response depends on the zone, in the source's order."""
+    return [oid for oid in data["offerings"] if zoning(data, oid) != "none"]
+
+
+def promised_zones(data: Data, offering: str) -> list[str]:
+    """The zones in which the offering promises a time, in the source's order; none if it is not zoned."""
+    rule = data["offerings"][offering]["response"]
+    if rule["basis"] == "zone":
+        return list(rule["hours"])
+    if rule["basis"] == "guarantee":
+        return list(rule["zones"])
+    return []
+
+
+def zone_hours(data: Data, offering: str, zone: str) -> list[int]:
+    """The business hours the offering promises in the zone: its one time there ("by-zone"), the
+    options to choose from ("in-zones"), or none (outside its zones, or not zoned)."""
+    rule = data["offerings"][offering]["response"]
+    if rule["basis"] == "zone" and zone in rule["hours"]:
+        return [rule["hours"][zone]]
+    if rule["basis"] == "guarantee" and zone in rule["zones"]:
+        return list(rule["options"])
+    return []
+
+
+def zone_band(data: Data, market: str, zone: str) -> Band | None:
+    """The zone's band in the market, or None where the market publishes no distances."""
+    return next((band for band in bands(data, market) if band.zone == zone), None)

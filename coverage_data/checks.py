@@ -10,18 +10,20 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
-from coverage_data.yaml_lines import Path_
+from coverage_data.problems import Path_
+from coverage_data.yaml_lines import Source
 
 Found = Iterator[tuple[Path_, str]]
 
 
-def _dict(value: object) -> dict:
+def _dict(value: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _list(value: object) -> list:
+def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
@@ -32,7 +34,7 @@ _HH_MM = re.compile(r"[0-9]{2}:[0-9]{2}")
 MAX_HOURS = 1_000
 
 
-def problems(data: dict) -> Found:
+def problems(data: Source) -> Found:
     """Every cross-reference problem, as (path in the source, message)."""
     markets = set(_dict(data.get("markets")))
     offerings = _dict(data.get("offerings"))
@@ -48,7 +50,7 @@ def problems(data: dict) -> Found:
     yield from _texts(data, (), fact_texts=False, languages=tuple(_list(data.get("languages"))))
 
 
-def _editions(editions: dict, languages: list, markets: set[str]) -> Found:
+def _editions(editions: dict[str, Any], languages: list[Any], markets: set[str]) -> Found:
     for lang in languages:
         if lang not in editions:
             yield ("editions",), f"no market for the {lang!r} edition to open on"
@@ -65,7 +67,7 @@ def _unknown(path: Path_, ids: object, known: set[str], what: str) -> Found:
             yield (*path, i), f"unknown {what} {item!r} (known: {', '.join(sorted(known))})"
 
 
-def _offerings(offerings: dict, markets: set[str], zones: set[str], rows: set) -> Found:
+def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], rows: set[object]) -> Found:
     for oid, offering in offerings.items():
         offering = _dict(offering)
         path = ("offerings", oid)
@@ -76,7 +78,8 @@ def _offerings(offerings: dict, markets: set[str], zones: set[str], rows: set) -
             if zone not in zones:
                 yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
-        for key, hours in [*_dict(response.get("hours")).items(), *enumerate(_list(response.get("options")))]:
+        times: list[tuple[str | int, object]] = [*_dict(response.get("hours")).items()]
+        for key, hours in [*times, *enumerate(_list(response.get("options")))]:
             if isinstance(hours, int) and hours > MAX_HOURS:
                 where = (*path, "response", "hours" if isinstance(key, str) else "options", key)
                 yield (
@@ -87,7 +90,7 @@ def _offerings(offerings: dict, markets: set[str], zones: set[str], rows: set) -
             yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
 
 
-def _zones(zones: dict, markets: set[str]) -> Found:
+def _zones(zones: dict[str, Any], markets: set[str]) -> Found:
     """Distance bands: known markets, each band beyond the one before, and every zone or none."""
     banded = {market for zone in zones.values() for market in _dict(_dict(zone).get("max_km"))}
     for zid, zone in zones.items():
@@ -122,8 +125,8 @@ def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set
         yield path, f"no mark for market {market!r}"
 
 
-def _attributes(rows: list, markets: set[str], offerings: set[str], ids: set) -> Found:
-    seen: set[str] = set()
+def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: set[object]) -> Found:
+    seen: set[object] = set()
     for i, row in enumerate(rows):
         row = _dict(row)
         path: Path_ = ("attributes", i)
@@ -144,7 +147,7 @@ def _attributes(rows: list, markets: set[str], offerings: set[str], ids: set) ->
             yield (*path, "marks"), f"row {row.get('id')!r} has no mark for offering {oid!r}"
 
 
-def _benefits(benefits: dict, markets: set[str], offerings: set[str]) -> Found:
+def _benefits(benefits: dict[str, Any], markets: set[str], offerings: set[str]) -> Found:
     for oid, items in benefits.items():
         if oid not in offerings:
             yield ("benefits", oid), f"unknown offering {oid!r}"
@@ -154,7 +157,7 @@ def _benefits(benefits: dict, markets: set[str], offerings: set[str]) -> Found:
         yield ("benefits",), f"offering {oid!r} has no benefits list"
 
 
-def _hours(hours: dict, timezones: set[str]) -> Found:
+def _hours(hours: dict[str, Any], timezones: set[str]) -> Found:
     for which, spec in hours.items():
         spec = _dict(spec)
         if spec.get("timezone") not in timezones:
@@ -164,7 +167,7 @@ def _hours(hours: dict, timezones: set[str]) -> Found:
             yield ("hours", which), "hours must end after they start"
 
 
-def _holidays(holidays: dict, markets: dict) -> Found:
+def _holidays(holidays: dict[str, Any], markets: dict[str, Any]) -> Found:
     for change in ("add", "remove"):
         for i, item in enumerate(_list(holidays.get(change))):
             item = _dict(item)
@@ -200,7 +203,7 @@ def _parses(text: str) -> bool:
     return True
 
 
-def _printed_as_written(value: dict, path: Path_) -> Found:
+def _printed_as_written(value: dict[str, str], path: Path_) -> Found:
     """A brace in a text printed as written is a placeholder that would show as typed ({contrat})."""
     if path[:1] in [(name,) for name in _TEMPLATES]:
         return
@@ -222,7 +225,7 @@ def _braced(text: str) -> str:
     return text[start : (end + 1 if end >= 0 else start + 1)]
 
 
-def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple) -> Found:
+def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, ...]) -> Found:
     """Every language of a page text names the same facts, and only facts that exist."""
     if (
         isinstance(value, dict)

@@ -7,14 +7,16 @@ question unanswered in the browser. Here each is a writer's error at its line, a
 
 from __future__ import annotations
 
+from checker.model import Data
 from checker.samples import sample_questions
 from checker.service import respond
 from checker.text import TextError
+from coverage_data.problems import Path_
 
 
-def problems(data: dict) -> list[tuple[tuple, str]]:
+def problems(data: Data) -> list[tuple[Path_, str]]:
     """(path in the source, message) for each distinct text problem the sample questions meet."""
-    found: dict[str, tuple[tuple, str]] = {}
+    found: dict[str, tuple[Path_, str]] = {}
     for question in sample_questions(data):
         try:
             respond(data, question["params"], question["lang"])

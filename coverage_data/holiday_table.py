@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 import holidays as holidays_lib
 
-from coverage_data.yaml_lines import Path_
+from checker.model import HolidayTable, Text
+from coverage_data.problems import Path_
+from coverage_data.yaml_lines import Source
 
 OBSERVED_SUFFIX = " (observed)"
+Problems = list[tuple[Path_, str]]
 
 # The language of the library's names, the keys of `holidays.names`. Named, because the library
 # otherwise follows the environment's locale: with LANG unset, Quebec's 24 June is "Saint Jean Baptiste
@@ -24,20 +28,21 @@ OBSERVED_SUFFIX = " (observed)"
 LIBRARY_LANGUAGE = "en_US"
 
 
-def years(spec: dict, today: dt.date) -> range:
+def years(spec: dict[str, Any], today: dt.date) -> range:
     return range(today.year - spec["years_before"], today.year + spec["years_after"] + 1)
 
 
-def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
+def build(data: Source, today: dt.date) -> tuple[HolidayTable, list[tuple[Path_, str]]]:
     """The compiled holiday table, and the problems (unknown region, untranslated name) found."""
     spec = data["holidays"]
     span = years(spec, today)
     names: dict[tuple[str, str], int] = {}
     days: dict[str, dict[str, list[str]]] = {}
-    problems: list[tuple[Path_, str]] = []
+    problems: Problems = []
     observed = data["ui"].get("observed")
     if observed is None:  # the same words as the checker's texts (coverage_data/exercise.py)
-        return {}, [(("ui",), "ui.observed: the holiday table uses this text; write it (in every language)")]
+        empty: HolidayTable = {"first": "", "last": "", "names": [], "days": {}}
+        return empty, [(("ui",), "ui.observed: the holiday table uses this text; write it (in every language)")]
     for mid, market in data["markets"].items():
         country = market["holidays_country"]
         try:
@@ -59,7 +64,7 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
                 table[day] = (en, fr)
             _apply_changes(table, spec, mid, region, problems)
             days[mid][region] = [f"{day} {names.setdefault(pair, len(names))}" for day, pair in sorted(table.items())]
-    compiled = {
+    compiled: HolidayTable = {
         "first": dt.date(span.start, 1, 1).isoformat(),
         "last": dt.date(span.stop - 1, 12, 31).isoformat(),
         "names": [list(pair) for pair in names],
@@ -69,7 +74,7 @@ def build(data: dict, today: dt.date) -> tuple[dict, list[tuple[Path_, str]]]:
 
 
 def _library_days(
-    country: str, market: str, region: str, span: range, names: dict[str, dict], observed: dict, problems: list
+    country: str, market: str, region: str, span: range, names: dict[str, Text], observed: Text, problems: Problems
 ) -> Iterator[tuple[str, str, str]]:
     """(ISO date, English name, French name) of every holiday of the library for that place."""
     days = holidays_lib.country_holidays(country, subdiv=region or None, years=span, language=LIBRARY_LANGUAGE)
@@ -78,7 +83,7 @@ def _library_days(
         yield day.isoformat(), "; ".join(en for en, _ in pairs), "; ".join(fr for _, fr in pairs)
 
 
-def _named(name: str, market: str, names: dict[str, dict], observed: dict, problems: list) -> tuple[str, str]:
+def _named(name: str, market: str, names: dict[str, Text], observed: Text, problems: Problems) -> tuple[str, str]:
     """The reviewed (English, French) name of a holiday of the library; an observed day says so."""
     base = name.removesuffix(OBSERVED_SUFFIX)
     if base not in names:
@@ -95,7 +100,9 @@ def _named(name: str, market: str, names: dict[str, dict], observed: dict, probl
     return en, fr
 
 
-def _apply_changes(table: dict, spec: dict, market: str, region: str, problems: list) -> None:
+def _apply_changes(
+    table: dict[str, tuple[str, str]], spec: dict[str, Any], market: str, region: str, problems: Problems
+) -> None:
     """A writer's change with no region applies to the whole market; with one, to that region only. A
     removal of a day that is no holiday there is a mistake (a wrong date or market), not a no-op."""
     for i, item in enumerate(spec["remove"]):

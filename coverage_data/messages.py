@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
-from coverage_data.problems import Problem
+from coverage_data.problems import Path_, Problem
 
-Path_ = tuple[str | int, ...]
+Schema = Mapping[str, Any]  # one node of schema.json
 
 # What a value of each JSON type is, in a writer's words.
 _KIND = {
@@ -37,6 +38,11 @@ def _kind_of(value: object) -> str:
         if isinstance(value, kind):
             return _KIND[name]
     return _KIND["object"] if isinstance(value, dict) else _KIND["array"] if isinstance(value, list) else "nothing"
+
+
+def _listed(value: object) -> list[object]:
+    """A schema keyword's value as a list ("type": "string" or ["string", "null"])."""
+    return list(value) if isinstance(value, list) else [value]
 
 
 def _is_number(text: str) -> bool:
@@ -62,18 +68,18 @@ def _or(choices: list[str]) -> str:
     return ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices)
 
 
-def _accepts(schema: dict, otherwise: str) -> str:
+def _accepts(schema: Schema, otherwise: str) -> str:
     """What a field accepts, from the schema's description (the editor shows the same words)."""
     return str(schema.get("description", otherwise)).rstrip(".")
 
 
-def _like(schema: dict, lead: str = ": write it like ") -> str:
+def _like(schema: Schema, lead: str = ": write it like ") -> str:
     """The schema's first example of a field, as the end of a sentence."""
     examples = schema.get("examples")
     return f"{lead}{examples[0]}" if examples else ""
 
 
-def _is_text(schema: dict) -> bool:
+def _is_text(schema: Schema) -> bool:
     """A {en: …, fr: …} text: a mapping whose required keys are all strings (the languages)."""
     properties = schema.get("properties", {})
     required = schema.get("required", [])
@@ -84,7 +90,7 @@ def _is_text(schema: dict) -> bool:
     )
 
 
-def _text_example(instance: dict, missing: str) -> str:
+def _text_example(instance: Mapping[str, object], missing: str) -> str:
     pairs = [f"{key}: {_short(value, 24).strip(chr(39))}" for key, value in instance.items()]
     return "{" + ", ".join([*pairs, f"{missing}: …"]) + "}"
 
@@ -92,7 +98,8 @@ def _text_example(instance: dict, missing: str) -> str:
 def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
     """Each problem of one schema error, as (path of the line to change, message)."""
     path: Path_ = tuple(error.absolute_path)
-    label, value, schema, rule = _label(path), error.instance, error.schema, error.validator
+    schema: Schema = error.schema if isinstance(error.schema, Mapping) else {}
+    label, value, rule = _label(path), error.instance, error.validator
     if "propertyNames" in error.relative_schema_path:  # a key of the mapping at `path`, not a value
         accepts = _accepts(schema, "a key this mapping takes")
         yield (*path, str(value)), f"{label}: the key {_short(value)} is not {accepts}{_like(schema)}"
@@ -107,7 +114,7 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
     elif rule == "additionalProperties" and isinstance(value, dict):
         yield from _unexpected_keys(path, value, schema)
     elif rule == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = [str(name) for name in _listed(error.validator_value)]
         accepts = _or([_KIND.get(name, name) for name in expected])
         if value is None and expected == ["string"]:
             yield path, f"{label}: the text is empty: write it"
@@ -129,10 +136,10 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
     elif rule == "minLength":
         yield path, f"{label}: the text is empty: write it"
     elif rule == "enum":
-        choices = [str(choice) for choice in error.validator_value]
+        choices = [str(choice) for choice in _listed(error.validator_value)]
         yield path, f"{label}: {_short(value)} is not one of {_or(choices)}{_close(value, choices)}"
     elif rule in ("anyOf", "oneOf"):
-        enums = [str(c) for sub in error.context or [] if sub.validator == "enum" for c in sub.validator_value]
+        enums = [str(c) for sub in error.context or [] if sub.validator == "enum" for c in _listed(sub.validator_value)]
         if enums:
             accepts = _accepts(schema, _or(enums))
             yield path, f"{label}: {_short(value)} is not {accepts}{_like(schema, ', e.g. ')}{_close(value, enums)}"
@@ -155,7 +162,7 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         yield path, f"{label}: {error.message}"
 
 
-def _unexpected_keys(path: Path_, value: dict, schema: dict) -> Iterator[tuple[Path_, str]]:
+def _unexpected_keys(path: Path_, value: Mapping[str, object], schema: Schema) -> Iterator[tuple[Path_, str]]:
     """Each key the mapping does not take, at its own line (not the mapping's), with a near miss."""
     label = _label(path)
     allowed = sorted(schema.get("properties", {}))
@@ -176,15 +183,16 @@ def _unexpected_keys(path: Path_, value: dict, schema: dict) -> Iterator[tuple[P
 def syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     """One problem for a YAML syntax error: where the writer's slip most likely is, and what to do."""
     problem = error.problem or ""
-    at = (error.problem_mark or error.context_mark).line + 1 if (error.problem_mark or error.context_mark) else 1
+    mark = error.problem_mark or error.context_mark
+    at = mark.line + 1 if mark else 1
     opened = error.context_mark.line + 1 if error.context_mark else at
     quote = _unclosed_quote(text, at)
     if quote:
-        line, mark = quote
+        line, kind = quote
         return Problem(
             file,
             line,
-            f"YAML syntax error: the {mark} opened on this line is closed only on line {at}: close it on this "
+            f"YAML syntax error: the {kind} opened on this line is closed only on line {at}: close it on this "
             "line (a text that holds an apostrophe is quoted with double quotes)",
         )
     if "\\t" in problem or "'\t'" in problem:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+Path_ = tuple[str | int, ...]  # where in a YAML file: ('offerings', 'standard-sla', 'response')
+
 
 def display_path(path: Path) -> str:
     """A path as a writer would type it: relative to where they are, when it is below."""

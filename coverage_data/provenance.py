@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
-from coverage_data.problems import Problem, display_path
-from coverage_data.yaml_lines import line_of, parse
+from checker.model import Answer, Data
+from coverage_data.problems import Path_, Problem, display_path
+from coverage_data.yaml_lines import Source, line_of, parse
 
 HERE = Path(__file__).parent
 PROVENANCE = HERE / "provenance.yml"
@@ -31,7 +33,7 @@ def normalized(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "").replace("*", "").replace("\u00a0", " ")).strip()
 
 
-def fact_paths(source: dict) -> Iterator[str]:
+def fact_paths(source: Data) -> Iterator[str]:
     """Every path of the source that states a fact or a rule, and so needs provenance."""
     yield "site.tagline"
     yield "preventive_maintenance_calls"
@@ -59,20 +61,20 @@ def decisions() -> set[int]:
     return set(range(1, SOURCE_NOTES_ROWS + 1)) | {int(row) for row in rows}
 
 
-def decisions_of(grounds: dict) -> list[int]:
+def decisions_of(grounds: dict[str, Any]) -> list[int]:
     """The decision rows an entry names: one (`decision: 12`) or several (`decision: [12, 30]`)."""
     rows = grounds.get("decision", [])
     return rows if isinstance(rows, list) else [rows]
 
 
-def load(path: Path = PROVENANCE) -> tuple[dict, dict]:
+def load(path: Path = PROVENANCE) -> tuple[Source, dict[Path_, int]]:
     data, lines, problems = parse(path, display_path(path))
     if problems:
         raise ValueError("\n".join(str(problem) for problem in problems))
-    return data, lines
+    return cast(Source, data), lines  # a mapping: `facts` and `interface`
 
 
-def problems(source: dict, path: Path = PROVENANCE) -> list[Problem]:
+def problems(source: Data, path: Path = PROVENANCE) -> list[Problem]:
     file = display_path(path)
     data, lines = load(path)
     facts, interface = data.get("facts") or {}, set(data.get("interface") or [])
@@ -80,7 +82,7 @@ def problems(source: dict, path: Path = PROVENANCE) -> list[Problem]:
     known_decisions = decisions()
     found: list[Problem] = []
 
-    def problem(where: tuple, message: str) -> None:
+    def problem(where: Path_, message: str) -> None:
         found.append(Problem(file, line_of(lines, where), message))
 
     needed = list(fact_paths(source))
@@ -110,7 +112,7 @@ def problems(source: dict, path: Path = PROVENANCE) -> list[Problem]:
     return found
 
 
-def answer_sources(answer: dict) -> list[tuple[str, str]]:
+def answer_sources(answer: Answer) -> list[tuple[str, str]]:
     """(statement, fact path) for each statement of a checker's answer."""
     market, contract = answer["market"]["id"], answer["contract"]["id"]
     found = [(status, f"offerings.{contract}.markets") for status in answer["status"]]
@@ -130,7 +132,7 @@ def answer_sources(answer: dict) -> list[tuple[str, str]]:
     return found
 
 
-def explain(answer: dict, path: Path = PROVENANCE) -> str:
+def explain(answer: Answer, path: Path = PROVENANCE) -> str:
     """The answer, statement by statement, each followed by the quotes and decisions it rests on."""
     facts = load(path)[0]["facts"]
     lines = [answer["title"], "=" * len(answer["title"])]

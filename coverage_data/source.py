@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import jsonschema
 
+from checker.model import Data, HolidayTable
 from coverage_data import checks, exercise, holiday_table
 from coverage_data.messages import schema_problems
-from coverage_data.problems import Problem, SourceError, display_path
+from coverage_data.problems import Path_, Problem, SourceError, display_path
 from coverage_data.typography import LANGUAGE, typeset, typeset_texts
-from coverage_data.yaml_lines import Path_, line_of, parse
+from coverage_data.yaml_lines import Source, line_of, parse
 
 SOURCE = Path(__file__).with_name("coverage.yml")
 SCHEMA = Path(__file__).with_name("schema.json")
@@ -34,7 +37,7 @@ def build_day() -> dt.date:
     return dt.date.fromisoformat(named) if named else dt.date.today()
 
 
-def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
+def load(path: Path = SOURCE, today: dt.date | None = None) -> Data:
     """The compiled data of the source at `path`, or SourceError with every problem found."""
     file = display_path(path)
     data, lines, problems = parse(path, file)
@@ -47,7 +50,7 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
     elif data is not None:
         problems += at(list(_schema_problems(data)))
         problems += at(list(checks.problems(data)))
-    if problems:
+    if problems or not isinstance(data, dict):  # parse gives no mapping only with a problem
         raise SourceError(problems)
     holidays, found = holiday_table.build(data, today or build_day())
     if found:
@@ -58,16 +61,16 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> dict:
     return compiled
 
 
-def _schema_problems(data: dict):
+def _schema_problems(data: Source) -> Iterator[tuple[Path_, str]]:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         yield from schema_problems(error)
 
 
-def compile_data(data: dict, holidays: dict) -> dict:
+def compile_data(data: Source, holidays: HolidayTable) -> Data:
     """Fill in what the source leaves implicit, so that the checker never guesses a default."""
     markets = list(data["markets"])
-    compiled = {key: value for key, value in data.items() if key != "holidays"}
+    compiled: dict[str, Any] = {key: value for key, value in data.items() if key != "holidays"}
     compiled["attributes"] = [
         {
             "id": row["id"],
@@ -88,8 +91,10 @@ def compile_data(data: dict, holidays: dict) -> dict:
         oid: [{**item, "markets": item.get("markets", markets)} for item in items]
         for oid, items in data["benefits"].items()
     }
-    compiled = typeset_texts(compiled)
+    compiled = cast("dict[str, Any]", typeset_texts(compiled))  # the same shape, French typeset
     french = data["languages"].index(LANGUAGE) if LANGUAGE in data["languages"] else None
     names = [[typeset(name) if i == french else name for i, name in enumerate(pair)] for pair in holidays["names"]]
     compiled["holidays"] = {**holidays, "names": names}
-    return compiled
+    # The schema and checks.py have checked the source's shape, and the defaults are filled in: from
+    # here on it is the model the checker reads (checker/model.py).
+    return cast(Data, compiled)

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-Path_ = tuple
+from coverage_data.problems import Path_, Problem
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def last_changes(file: Path) -> tuple[dict[Path_, dict[str, Change]], dict[Path_
 
     last: dict[Path_, dict[str, Change]] = {}
     previous: dict[Path_, dict[str, object]] = {}
-    lines: dict = {}
+    lines: dict[Path_, int] = {}
     versions = history(file)
     current_data, _, _ = _parsed(file, versions[-1][1])
     languages = tuple(current_data.get("languages") or ()) if isinstance(current_data, dict) else ()
@@ -76,7 +76,7 @@ def last_changes(file: Path) -> tuple[dict[Path_, dict[str, Change]], dict[Path_
     return {path: last[path] for path in previous}, {path: line_of(lines, path) for path in previous}, languages
 
 
-def _parsed(file: Path, content: str) -> tuple:
+def _parsed(file: Path, content: str) -> tuple[object, dict[Path_, int], list[Problem]]:
     """One version of the file, read as the source is (line of every key)."""
     from coverage_data.yaml_lines import parse
 

@@ -18,11 +18,16 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from coverage_data.messages import Path_, syntax_problem
-from coverage_data.problems import Problem
+from coverage_data.messages import syntax_problem
+from coverage_data.problems import Path_, Problem
+
+# A YAML document as written, before the schema (schema.json) and checks.py have checked its shape;
+# coverage_data.load compiles it into checker.model.Data.
+Source = dict[str, Any]
 
 _BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_TAGS = {
@@ -55,8 +60,8 @@ class _Loader(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]  # PyYAML's own signature
-        event = self.peek_event()
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, f"an alias (*{event.anchor}) is not allowed: write the value itself")
@@ -140,8 +145,8 @@ class _Walker:
             return node.value
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
-    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
-        result: dict = {}
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> Source:
+        result: Source = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
                 self.problem(key_node, "a key must be a plain word")

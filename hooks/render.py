@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -22,13 +23,6 @@ from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
-_OPTIONS = {
-    "loader": jinja2.FileSystemLoader(TEMPLATES),
-    "autoescape": True,  # a source text is never HTML
-    "undefined": jinja2.StrictUndefined,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-}
 # Markdown's own punctuation (Python-Markdown's backslash escapes): a source text put into a page's
 # Markdown is escaped, so that `[x](javascript:…)` in a name stays text. Our HTML blocks (Markup) pass.
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()>#+\-.!|]")
@@ -38,8 +32,19 @@ def _as_markdown_text(value: object) -> object:
     return value if isinstance(value, Markup) else _MARKDOWN_PUNCTUATION.sub(r"\\\g<0>", str(value))
 
 
-ENV = jinja2.Environment(**_OPTIONS)  # HTML templates
-MARKDOWN = jinja2.Environment(**_OPTIONS, finalize=_as_markdown_text)  # pages' Markdown
+def _environment(finalize: Callable[[object], object] | None = None) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # a source text is never HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+
+
+ENV = _environment()  # HTML templates
+MARKDOWN = _environment(finalize=_as_markdown_text)  # pages' Markdown
 
 
 class PageRenderer:
@@ -99,7 +104,7 @@ class PageRenderer:
         self.head["checker_script"] = self.asset("assets/checker/app.js")
         return ""
 
-    def checker_config(self) -> dict:
+    def checker_config(self) -> dict[str, object]:
         """What the checker's script needs: where the runtime is, and the words it shows while loading."""
         words = (
             "computing_progress",

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.model import Data
 from checker.query import contracts, guarantee_options
 from checker.samples import sample_questions
 from checker.service import respond, to_json
@@ -36,6 +37,7 @@ BROWSER_MODULES = (
     "contacts",
     "days_off",
     "deadline",
+    "model",
     "query",
     "service",
     "text",
@@ -81,7 +83,7 @@ class RuntimeMissing(Exception):
     pass
 
 
-def runtime(data: dict) -> Runtime:
+def runtime(data: Data) -> Runtime:
     package = PYODIDE / "package.json"
     if not package.is_file():
         raise RuntimeMissing(f"{package.relative_to(ROOT)} is missing: run `npm ci` (the README's commands do)")
@@ -93,7 +95,7 @@ def runtime(data: dict) -> Runtime:
     return Runtime(version, f"checker-{hashlib.sha256(archive).hexdigest()[:12]}.zip", archive, stdlib, snapshot)
 
 
-def checker_archive(data: dict | None) -> bytes:
+def checker_archive(data: Data | None) -> bytes:
     """The browser's checker modules (BROWSER_MODULES) and checker/coverage.json, as a zip that Pyodide unpacks."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -103,7 +105,7 @@ def checker_archive(data: dict | None) -> bytes:
     return buffer.getvalue() if data is None else with_data(buffer.getvalue(), data)
 
 
-def with_data(code: bytes, data: dict) -> bytes:
+def with_data(code: bytes, data: Data) -> bytes:
     """A checker archive with the compiled data added as checker/coverage.json."""
     buffer = io.BytesIO(code)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -117,7 +119,7 @@ CACHE = ROOT / ".cache" / "stdlib"
 STDLIB_MAKER = ROOT / "hooks" / "make_stdlib.mjs"
 
 
-def standard_library(version: str, data: dict) -> tuple[Path, Path]:
+def standard_library(version: str, data: Data) -> tuple[Path, Path]:
     """The trimmed standard library for this Pyodide, this checker code and this maker, and the checker's
     modules compiled too; made once with Node and kept in .cache/. What the library must hold depends on
     the checker's code, not on its data: the questions are answered on the data of the build that makes
@@ -155,7 +157,7 @@ ANSWERS = "assets/checker/answers"
 PREBUILT_FIELDS = ("market", "contract", "guarantee", "zone")
 
 
-def prebuilt_questions(data: dict) -> dict[str, dict]:
+def prebuilt_questions(data: Data) -> dict[str, dict[str, str]]:
     """The finite part of the input, each with its file name: every market × contract × guarantee × zone
     (or none), as the form asks them. The page shows these at once; Pyodide answers everything else."""
     questions = {}
@@ -169,7 +171,7 @@ def prebuilt_questions(data: dict) -> dict[str, dict]:
     return questions
 
 
-def write_answers(data: dict, site: Path) -> None:
+def write_answers(data: Data, site: Path) -> None:
     for lang in data["languages"]:
         folder = site / ANSWERS / lang
         folder.mkdir(parents=True, exist_ok=True)

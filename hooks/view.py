@@ -7,18 +7,29 @@ differ between markets), so that no template computes a rule and none is written
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
 from checker.contacts import contacts
+from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
+from checker.query import guarantee_options
 from checker.text import fill, join, prose, ui
-from checker.zones import bands
+from checker.zones import promised_zones, zone_band, zone_hours, zoned_offerings, zoning
 
-MARK_SYMBOL = {"included": "✓", "add-on": "A", "not-included": ""}
+MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
+
+
+class Cell(TypedDict):
+    """A cell of the coverage table."""
+
+    id: Mark
+    symbol: str
+    text: str  # what a screen reader says
 
 
 @dataclass(frozen=True)
 class View:
-    data: dict
+    data: Data
     lang: str
 
     # Words
@@ -28,7 +39,7 @@ class View:
     def text(self, key: str, **values: object) -> str:
         return prose(self.data, key, self.lang, **values)
 
-    def fill(self, text: dict) -> str:
+    def fill(self, text: Text) -> str:
         return fill(self.data, text[self.lang], self.lang)
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
@@ -54,7 +65,7 @@ class View:
     def market_names(self, markets: list[str]) -> str:
         return self.join([self.market_name(market) for market in markets])
 
-    def contacts(self, market: str) -> dict:
+    def contacts(self, market: str) -> Contacts:
         return contacts(self.data, market, self.lang)
 
     # Offerings
@@ -62,7 +73,7 @@ class View:
     def offerings(self) -> list[str]:
         return list(self.data["offerings"])
 
-    def offering(self, oid: str) -> dict:
+    def offering(self, oid: str) -> Offering:
         return self.data["offerings"][oid]
 
     def name(self, oid: str) -> str:
@@ -95,18 +106,16 @@ class View:
         }
 
     def guaranteed_offerings(self) -> list[str]:
-        return [oid for oid in self.offerings if self.offering(oid)["response"].get("options")]
+        return [oid for oid in self.offerings if guarantee_options(self.data, oid)]
 
     def guarantee_options(self) -> list[int]:
-        return sorted(
-            {hours for oid in self.guaranteed_offerings() for hours in self.offering(oid)["response"]["options"]}
-        )
+        return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
     def zoned_offerings(self) -> list[str]:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
-        return [oid for oid in self.offerings if self.offering(oid)["response"]["basis"] in ("zone", "guarantee")]
+        return zoned_offerings(self.data)
 
-    def benefits(self, oid: str) -> list[dict]:
+    def benefits(self, oid: str) -> list[Benefit]:
         return self.data["benefits"][oid]
 
     def only_in(self, markets: list[str]) -> str:
@@ -126,48 +135,56 @@ class View:
 
     def zone_distance(self, zone: str, market: str) -> str:
         """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""
-        band = next((band for band in bands(self.data, market) if band.zone == zone), None)
+        band = zone_band(self.data, market, zone)
         if band is None:
             return self.ui("not_published")
         if band.first_km == 0:
             return self.ui("km_upto", max=band.last_km)
         return self.ui("km_range", min=band.first_km, max=band.last_km)
 
+    def zoning(self, oid: str) -> Zoning:
+        """How the offering's response depends on the zone: what its response's words branch on."""
+        return zoning(self.data, oid)
+
+    def promised_zones(self, oid: str) -> list[str]:
+        return promised_zones(self.data, oid)
+
+    def _options(self, hours: list[int]) -> str:
+        return self.join([str(option) for option in hours], "or")
+
     def zone_goal(self, oid: str, zone: str) -> str:
         """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''."""
-        rule = self.offering(oid)["response"]
-        if rule["basis"] == "zone" and zone in rule["hours"]:
-            return self.ui("business_hours_n", hours=rule["hours"][zone])
-        if rule["basis"] == "guarantee" and zone in rule["zones"]:
-            return self.ui("guaranteed_options", options=self.join([str(o) for o in rule["options"]], "or"))
-        return ""
+        hours = zone_hours(self.data, oid, zone)
+        if not hours:
+            return ""
+        if self.zoning(oid) == "by-zone":
+            return self.ui("business_hours_n", hours=hours[0])
+        return self.ui("guaranteed_options", options=self._options(hours))
 
     def zone_sentence(self, oid: str, zone: str) -> str:
-        rule = self.offering(oid)["response"]
-        if rule["basis"] == "zone":
-            return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=rule["hours"][zone])
-        return ""
+        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it."""
+        hours = zone_hours(self.data, oid, zone)
+        return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
 
     def response_text(self, oid: str) -> str:
         return response_text(self.data, oid, self.lang)
 
     def guarantee_sentence(self, oid: str) -> str:
-        options = self.join([str(o) for o in self.offering(oid)["response"]["options"]], "or")
-        return self.text("zone_goal_performance", options=options)
+        return self.text("zone_goal_performance", options=self._options(guarantee_options(self.data, oid)))
 
     def guarantee_zones(self, oid: str) -> str:
-        return self.ui("zones_only", zones=self.join(self.offering(oid)["response"]["zones"]))
+        return self.ui("zones_only", zones=self.join(promised_zones(self.data, oid)))
 
     # The coverage table
-    def rows(self, market: str) -> list[dict]:
+    def rows(self, market: str) -> list[Attribute]:
         return [row for row in self.data["attributes"] if market in row["markets"]]
 
-    def mark(self, row: dict, oid: str, market: str) -> dict:
+    def mark(self, row: Attribute, oid: str, market: str) -> Cell:
         """A cell: its mark id, symbol and the words a screen reader says."""
         mark = row["marks"][oid][market]
         return {"id": mark, "symbol": MARK_SYMBOL[mark], "text": self.ui(MARK_TEXT[mark])}
 
-    def discretion(self, row: dict, market: str) -> bool:
+    def discretion(self, row: Attribute, market: str) -> bool:
         return market in row["discretion"]
 
     def legend(self) -> list[str]:
@@ -200,8 +217,7 @@ class View:
         return found
 
     def share_params(self, oid: str) -> dict[str, str]:
-        offering = self.offering(oid)
-        params = {"market": offering["markets"][0], "contract": oid}
-        if options := offering["response"].get("options"):
+        params = {"market": self.offering(oid)["markets"][0], "contract": oid}
+        if options := guarantee_options(self.data, oid):
             params["guarantee"] = str(options[0])
         return params
