@@ -27,6 +27,11 @@ def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _id(value: object) -> str | None:
+    """An id as written, or None where it is no text (a list, a mapping: the schema reports those)."""
+    return value if isinstance(value, str) else None
+
+
 # Bounds beyond which a number is a typing mistake, not a term: a year of kilometres, half a year of
 # business hours. A text would otherwise print "up to nan km" or a deadline decades away.
 MAX_KM = 10_000
@@ -39,7 +44,7 @@ def problems(data: Source) -> Found:
     markets = set(_dict(data.get("markets")))
     offerings = _dict(data.get("offerings"))
     zones = set(_dict(data.get("zones")))
-    rows = {_dict(row).get("id") for row in _list(data.get("attributes"))}
+    rows = {_id(_dict(row).get("id")) for row in _list(data.get("attributes"))}
     yield from _offerings(offerings, markets, zones, rows)
     yield from _editions(_dict(data.get("editions")), _list(data.get("languages")), markets)
     yield from _zones(_dict(data.get("zones")), markets)
@@ -63,11 +68,11 @@ def _editions(editions: dict[str, Any], languages: list[Any], markets: set[str])
 
 def _unknown(path: Path_, ids: object, known: set[str], what: str) -> Found:
     for i, item in enumerate(_list(ids)):
-        if item not in known:
+        if _id(item) is not None and item not in known:
             yield (*path, i), f"unknown {what} {item!r} (known: {', '.join(sorted(known))})"
 
 
-def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], rows: set[object]) -> Found:
+def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], rows: set[str | None]) -> Found:
     for oid, offering in offerings.items():
         offering = _dict(offering)
         path = ("offerings", oid)
@@ -125,17 +130,17 @@ def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set
         yield path, f"no mark for market {market!r}"
 
 
-def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: set[object]) -> Found:
-    seen: set[object] = set()
+def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: set[str | None]) -> Found:
+    seen: set[str | None] = set()
     for i, row in enumerate(rows):
         row = _dict(row)
         path: Path_ = ("attributes", i)
-        if row.get("id") in seen:
-            yield (*path, "id"), f"duplicate row id {row.get('id')!r}"
-        seen.add(row.get("id"))
+        if (row_id := _id(row.get("id"))) in seen and row_id:
+            yield (*path, "id"), f"duplicate row id {row_id!r}"
+        seen.add(row_id)
         yield from _unknown((*path, "markets"), row.get("markets"), markets, "market")
         yield from _unknown((*path, "discretion"), row.get("discretion"), markets, "market")
-        if "replaces" in row and row["replaces"] not in ids - {row.get("id")}:
+        if _id(row.get("replaces")) and row["replaces"] not in ids - {row_id}:
             yield (*path, "replaces"), f"{row['replaces']!r} is not another coverage row"
         row_markets = set(_list(row.get("markets")) or markets) & markets
         marks = _dict(row.get("marks"))

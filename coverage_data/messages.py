@@ -150,6 +150,10 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
     elif rule in ("minimum", "exclusiveMinimum", "maximum"):
         bound = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}[rule]
         yield path, f"{label}: {value} is out of range: write {bound} {error.validator_value}"
+    elif rule in ("minItems", "maxItems") and isinstance(value, list) and value:
+        bound = "at least" if rule == "minItems" else "at most"
+        takes = _accepts(schema, f"{bound} {error.validator_value}")
+        yield path, f"{label}: {len(value)} item(s), where this list takes {takes}"
     elif rule in ("minItems", "minProperties"):
         what = "item" if rule == "minItems" else "entry"
         yield path, f"{label}: empty: write at least {error.validator_value} {what}"

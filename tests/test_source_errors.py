@@ -352,6 +352,22 @@ TOLD_IN_A_WRITERS_WORDS = [
 ]
 
 
+TOLD_IN_A_WRITERS_WORDS += [
+    pytest.param(
+        "    fr: [lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche]",
+        "    fr: [lundi, mardi, mercredi, jeudi, vendredi]",
+        "ui.weekdays.fr: 5 item(s), where this list takes the seven days, Monday to Sunday",
+        id="a-week-of-five-days",  # an IndexError in the checker once the list was shorter than the week
+    ),
+    pytest.param(
+        "  - id: move-prep",
+        "  - id: {x: 1}",
+        "attributes.14.id: {'x': 1} is a mapping (key: value), where a text goes, e.g. standard-sla",
+        id="a-row-id-that-is-no-text",  # TypeError (unhashable) in the cross checks
+    ),
+]
+
+
 @pytest.mark.parametrize(("old", "new", "message"), TOLD_IN_A_WRITERS_WORDS)
 def test_a_schema_failure_is_told_in_a_writers_words(tmp_path, old, new, message):
     path, line = broken(tmp_path, old, new)
