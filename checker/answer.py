@@ -135,7 +135,7 @@ def zone_label(data: Data, zone: str, lang: str) -> str:
 def in_sentence(data: Data, contract: str, lang: str) -> str:
     """The contract's name as a sentence uses it: 'the Standard SLA', 'le CNS standard'."""
     if contract == NO_CONTRACT:
-        return ui(data, "no_contract", lang)
+        return ui(data, "no_contract_in_sentence", lang)
     return data["offerings"][contract]["in_sentence"][lang]
 
 
@@ -330,10 +330,12 @@ def _compare(data: Data, query: Query, other: str, zone: str | None, beyond: boo
     other_in_sentence = in_sentence(data, other, lang)
     sold = is_sold(data, other, query.market)
     changes: dict[str, tuple[Mark, Mark]] = {}  # row id -> (mark before, mark after)
-    for row in data["attributes"]:
+    # An offering the market does not sell changes nothing there: its status says so, and no row is
+    # listed as lost (the tables mark its rows; it is simply not on offer).
+    for row in data["attributes"] if sold else []:
         if query.market in row["markets"]:
             before = mark_of(data, row, query.contract, query.market)
-            after = mark_of(data, row, other, query.market) if sold else "not-included"
+            after = mark_of(data, row, other, query.market)
             if before != after:
                 changes[row["id"]] = (before, after)
     # Two rows of which one `replaces` the other, one gained and the other lost, are one change: a
@@ -375,5 +377,5 @@ def _compare(data: Data, query: Query, other: str, zone: str | None, beyond: boo
         "replaced": replacements,
         "losses_title": ui(data, "upgrade_loses", lang, other=other_in_sentence),
         "losses": losses,
-        "nothing": "" if gains or losses or replacements else ui(data, "upgrade_nothing", lang),
+        "nothing": "" if gains or losses or replacements or not sold else ui(data, "upgrade_nothing", lang),
     }
