@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 
 from hooks import headers
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
+from tests.helpers import cli_answer
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
 
 RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may take its time here
 
@@ -16,14 +14,6 @@ RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may t
 def answered(page):
     page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
     return page.locator("#st-answer").get_attribute("data-state")
-
-
-def cli(*args: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", *args, "--json"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["answer"]
 
 
 def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
@@ -35,7 +25,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
     page.get_by_label("State, province or territory").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
-    expected = cli(
+    expected = cli_answer(
         "--market",
         "ca",
         "--contract",
@@ -74,7 +64,7 @@ def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(pag
     link = "/fr/checker/?market=ca&contract=performance-sla&guarantee=4&zone=2&dispatched=2026-11-20T16:30&region=QC"
     page.goto(link)
     assert answered(page) == "ready"
-    expected = cli(
+    expected = cli_answer(
         "--market",
         "ca",
         "--contract",

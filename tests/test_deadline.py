@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+import coverage_data
 from checker.service import respond
+from tests.conftest import BUILD_DAY
+from tests.helpers import edited_source
 
 
 def deadline(data, dispatched, contract="standard-sla", zone="1", region=None, market="ca", guarantee=None, lang="en"):
@@ -105,16 +108,14 @@ def test_bad_or_unknown_dates_get_a_clear_message(data, value, message):
 
 
 def test_writers_add_and_remove_observed_days(tmp_path):
-    import coverage_data
-    from tests.conftest import BUILD_DAY
-
-    text = coverage_data.SOURCE.read_text(encoding="utf-8").replace(
-        "  add: []\n  remove: []\n",
-        "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: Company Day, fr: Journée de l'entreprise}}\n"
-        "  remove:\n    - {market: ca, date: 2026-12-25}\n",
+    path = edited_source(
+        tmp_path,
+        (
+            "  add: []\n  remove: []\n",
+            "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: Company Day, fr: Journée de l'entreprise}}\n"
+            "  remove:\n    - {market: ca, date: 2026-12-25}\n",
+        ),
     )
-    path = tmp_path / "coverage.yml"
-    path.write_text(text, encoding="utf-8")
     adjusted = coverage_data.load(path, today=BUILD_DAY)
     found = respond(
         adjusted,
