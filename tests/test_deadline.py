@@ -53,6 +53,25 @@ def test_day_before_a_statutory_holiday_skips_it_and_names_it(data):
     assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
 
 
+@pytest.mark.parametrize("time", ["07:00", "10:00", "16:59"])
+def test_a_dispatch_on_a_holiday_names_the_holiday_it_waits_out(data, time):
+    """Issue 13 §7: a holiday reached during (or before) its business hours delays the count: it is named,
+    whether the count steps onto it from the day before (above) or is dispatched on it."""
+    found = deadline(data, f"2027-02-15T{time}", zone="1", region="ON")  # Family Day, a Monday
+    assert found["at"] == "2027-02-16T16:00"
+    assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
+    assert found["no_holidays"] == ""
+
+
+def test_a_dispatch_after_a_holidays_closing_time_names_no_holiday(data):
+    found = deadline(data, "2027-02-15T17:00", zone="1", region="ON")
+    assert (found["at"], found["holidays"], found["no_holidays"]) == (
+        "2027-02-16T16:00",
+        [],
+        "No holiday falls in this period.",
+    )
+
+
 def test_holiday_names_in_french(data):
     found = deadline(data, "2026-06-23T16:00", zone="1", region="QC", lang="fr")
     assert found["holidays"] == [{"date": "2026-06-24", "text": "mercredi 24 juin 2026 — Fête nationale du Québec"}]
