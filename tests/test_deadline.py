@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import coverage_data
 from checker.service import respond
+from checker.text import format_time
+from coverage_data.typography import NBSP
 from tests.conftest import BUILD_DAY
 from tests.helpers import edited_source
 
@@ -99,6 +103,33 @@ def test_christmas_and_boxing_day_observed(data):
     found = deadline(data, "2027-12-24T09:00", zone="2", region="ON")
     assert [h["date"] for h in found["holidays"]] == ["2027-12-27", "2027-12-28"]
     assert found["at"] == "2027-12-29T12:00"
+
+
+@pytest.mark.parametrize(
+    ("clock", "english", "french"),
+    [
+        ((0, 0), "12 AM", "0 h"),  # midnight
+        ((0, 5), "12:05 AM", "0 h 05"),
+        ((11, 59), "11:59 AM", "11 h 59"),
+        ((12, 0), "12 PM", "12 h"),  # noon
+        ((12, 30), "12:30 PM", "12 h 30"),
+        ((13, 0), "1 PM", "13 h"),
+        ((23, 59), "11:59 PM", "23 h 59"),
+    ],
+)
+def test_noon_and_midnight_in_each_language(data, clock, english, french):
+    """Issue 13 §7: noon once printed as '0 PM' passed the whole suite. A 12-hour clock in English (12,
+    never 0), a 24-hour clock in French (0 h to 23 h), with its non-breaking spaces."""
+    moment = dt.time(*clock)
+    assert format_time(data, moment, "en") == english
+    assert format_time(data, moment, "fr") == french.replace(" ", NBSP)
+
+
+def test_a_deadline_at_noon(data):
+    # Wednesday 13:00 + 8 h: 4 h Wednesday, 4 h Thursday morning.
+    assert deadline(data, "2026-11-18T13:00")["text"] == "Thursday, November 19, 2026, 12 PM (local time at the site)"
+    french = deadline(data, "2026-11-18T13:00", lang="fr")["text"]
+    assert french == f"jeudi 19 novembre 2026 à 12{NBSP}h (heure locale du site)"
 
 
 def test_no_deadline_is_promised_for_an_average_or_billed_onsite(data):
