@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 import coverage_data
+from checker.days_off import known_range
 from checker.service import respond
-from checker.text import format_time
+from checker.text import format_date, format_time
 from coverage_data.typography import NBSP
 from tests.conftest import BUILD_DAY
 from tests.helpers import edited_source
@@ -155,6 +156,31 @@ def test_bad_or_unknown_dates_get_a_clear_message(data, value, message):
     response = respond(data, {"market": "ca", "contract": "standard-sla", "zone": "3", "dispatched": value}, "en")
     assert not response["ok"]
     assert message in response["errors"]["dispatched"]
+
+
+@pytest.fixture(scope="module", params=[BUILD_DAY, dt.date(2027, 6, 1)], ids=str)
+def built_on(request) -> tuple[dt.date, dict]:
+    """A build day and the data a build on that day compiles (its holiday table spans the years around it)."""
+    return request.param, coverage_data.load(today=request.param)
+
+
+def test_no_deadline_lands_past_the_last_day_whose_holidays_are_known(built_on):
+    """Issue 13 §7: a count allowed one day past the table's last day (December 31) lands on New Year's
+    Day as if it were a working day. A count that needs that day is refused; one that ends on the last
+    day is answered, and the last year's holidays are skipped like any other's."""
+    day, data = built_on
+    first, last = known_range(data)
+    assert (first, last) == (dt.date(day.year - 1, 1, 1), dt.date(day.year + 3, 12, 31))  # README: the range
+    assert last.weekday() < 5  # a business day: the count runs on it
+    ask = {"market": "ca", "contract": "standard-sla", "zone": "1", "region": "ON"}
+    ends_on_last = respond(data, {**ask, "dispatched": f"{last}T08:00"}, "en")
+    assert ends_on_last["answer"]["deadline"]["at"] == f"{last}T16:00"
+    runs_past = respond(data, {**ask, "dispatched": f"{last}T16:00"}, "en")
+    assert not runs_past["ok"]
+    known = f"Holidays are known from {format_date(data, first, 'en')} to {format_date(data, last, 'en')}"
+    assert runs_past["errors"]["dispatched"].startswith(known)
+    christmas = respond(data, {**ask, "dispatched": f"{last.year}-12-24T16:00"}, "en")["answer"]["deadline"]
+    assert [h["date"] for h in christmas["holidays"]] == [f"{last.year}-12-25", f"{last.year}-12-26"]
 
 
 def test_writers_add_and_remove_observed_days(tmp_path):
