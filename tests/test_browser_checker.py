@@ -274,3 +274,32 @@ def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
     assert page.locator("#st-answer").get_attribute("data-source") == "pyodide"
     assert page.locator("#st-answer-body").inner_html() == prebuilt
     assert page.console_errors == []
+
+
+def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
+    """Issue 13 §7: two questions in flight, the first one's answer held back until the second one's is on
+    screen (as a slow network does). The page shows the newer question's answer, its URL and its form;
+    the older answer, different, arrives and is dropped (app.js: "overtaken by a newer question")."""
+    page.goto("/checker/?market=us&contract=standard-sla&zone=1")
+    assert answered(page) == "ready"
+    held = []
+    page.route("**/answers/en/us.standard-sla.-.2.json", lambda route: held.append(route))
+    zone = page.get_by_label("Zone", exact=True)
+    with page.expect_request("**/answers/en/us.standard-sla.-.2.json"):
+        zone.select_option("2")  # the older question: its answer is held
+    zone.select_option("3")  # the newer one, answered at once
+    page.wait_for_function("location.search.includes('zone=3')", timeout=RUNTIME_WAIT)
+    summary = page.locator("#st-answer-summary").inner_text()
+    assert "24 business hours" in summary
+    assert held and page.locator("#st-answer").get_attribute("data-state") == "ready"
+    held[0].continue_()
+    # The page's own promise of that answer (the one app.js awaits) settles, then a turn of the event loop.
+    older = page.evaluate(
+        """() => window.stChecker.prebuilt({ market: "us", contract: "standard-sla", zone: "2" })
+             .then((response) => new Promise((resolve) => setTimeout(() => resolve(response), 100)))"""
+    )
+    assert older["ok"] and older["answer"]["summary"] != summary  # it arrived, and it says something else
+    assert page.locator("#st-answer-summary").inner_text() == summary
+    assert page.locator("#st-answer").get_attribute("data-state") == "ready"
+    assert "zone=3" in page.url and zone.input_value() == "3"
+    assert page.console_errors == []
