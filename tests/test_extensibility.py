@@ -10,6 +10,7 @@ import coverage_data
 from checker.service import respond
 from coverage_data.yaml_lines import parse
 from tests.conftest import BUILD_DAY
+from tests.helpers import write_source
 from tests.site_build import mkdocs_build, serve
 
 NEW_MARKET, NEW_OFFERING = "mx", "field-plus"
@@ -67,8 +68,7 @@ def extended_source() -> dict:
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
     folder = tmp_path_factory.mktemp("extended")
-    source = folder / "coverage.yml"
-    source.write_text(yaml.safe_dump(extended_source(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source = write_source(folder, yaml.safe_dump(extended_source(), allow_unicode=True, sort_keys=False))
     result = mkdocs_build(folder / "site", source)
     assert result.returncode == 0, result.stderr
     return source, folder / "site"
