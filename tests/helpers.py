@@ -1,4 +1,5 @@
-"""What many tests do, written once: edit a copy of the real source, and run the command line.
+"""What many tests do, written once: edit a copy of the real source, run the command line, and wait
+for the checker page's answer in the browser.
 
 A test that breaks the source starts from the real `coverage_data/coverage.yml` and changes a few
 exact strings, so that it keeps testing the source as it is; an edit whose string is no longer there
@@ -64,3 +65,12 @@ def cli_answer(*args: str) -> dict:
     result = run_cli(*args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["answer"]
+
+
+RUNTIME_WAIT = 60_000  # ms; a correctness test, not a timing one: the runtime may take its time here
+
+
+def answered(page) -> str:
+    """Wait until the checker page has settled its question; its state: "ready" or "error"."""
+    page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
+    return page.locator("#st-answer").get_attribute("data-state")

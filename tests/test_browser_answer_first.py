@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import cli_answer
-from tests.test_browser_checker import RUNTIME_WAIT, answered
+from tests.helpers import RUNTIME_WAIT, answered, cli_answer
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}

@@ -5,15 +5,8 @@ from __future__ import annotations
 import time
 
 from hooks import headers
-from tests.helpers import cli_answer
+from tests.helpers import RUNTIME_WAIT, answered, cli_answer
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
-
-RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may take its time here
-
-
-def answered(page):
-    page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
-    return page.locator("#st-answer").get_attribute("data-state")
 
 
 def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):

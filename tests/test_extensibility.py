@@ -10,7 +10,7 @@ import coverage_data
 from checker.service import respond
 from coverage_data.yaml_lines import parse
 from tests.conftest import BUILD_DAY
-from tests.helpers import write_source
+from tests.helpers import RUNTIME_WAIT, write_source
 from tests.site_build import mkdocs_build, serve
 
 NEW_MARKET, NEW_OFFERING = "mx", "field-plus"
@@ -126,7 +126,7 @@ def test_the_browser_checker_answers_for_them(extended, browser):
     with serve(site) as url:
         page = browser.new_page()
         page.goto(f"{url}/checker/?market={NEW_MARKET}&contract={NEW_OFFERING}&zone=2")
-        page.wait_for_selector('#st-answer[data-state="ready"]', timeout=60_000)
+        page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
         assert page.locator("#st-answer-title").inner_text() == "Field Plus — Mexico"
         assert (
             page.locator(".st-response").inner_text()

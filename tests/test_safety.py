@@ -9,10 +9,9 @@ from urllib.parse import urlencode
 import pytest
 
 from hooks import headers
-from tests.helpers import SOURCE_TEXT, edit, write_source
+from tests.helpers import RUNTIME_WAIT, SOURCE_TEXT, edit, write_source
 from tests.site_build import serve
 
-RUNTIME_WAIT = 60_000
 HOSTILE = [
     "<script>window.__pwned=1</script>",
     '"><img src=x onerror="window.__pwned=1">',
