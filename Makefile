@@ -33,10 +33,13 @@ bench: setup-python setup-node setup-browser bench/node_modules/.package-lock.js
 bench/node_modules/.package-lock.json: bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
 
+# Every Python package at the version and hashes of requirements.lock (made from pyproject.toml by
+# pip-compile, see WRITING.md), then the project itself without resolving anything again.
 setup-python: .venv/.installed
-.venv/.installed: pyproject.toml
+.venv/.installed: pyproject.toml requirements.lock
 	python3 -m venv .venv
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 setup-node: node_modules/.package-lock.json

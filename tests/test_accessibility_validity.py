@@ -10,6 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.helpers import RUNTIME_WAIT
 from tests.site_build import ROOT
 from tests.test_site_build import EDITIONS, pages
 
@@ -34,11 +35,11 @@ def test_axe_finds_no_violation_on_any_page(browser, base_url, data, scheme):
         for path in pages(data):
             page.goto(f"/{EDITIONS[lang]}{path}")
             if path == "checker/":
-                page.wait_for_selector('#st-answer[data-state="ready"]', timeout=60_000)
+                page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
             if problems := violations(page):
                 found[f"/{EDITIONS[lang]}{path}"] = problems
     page.goto(ANSWERED)
-    page.wait_for_selector('#st-answer[data-state="ready"]', timeout=60_000)
+    page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
     if problems := violations(page):
         found[ANSWERED] = problems
     context.close()
@@ -82,7 +83,7 @@ def test_the_checker_with_the_keyboard_only(page):
     held = []
     page.route("**/assets/checker/stdlib-*.zip", lambda route: held.append(route))
     page.goto("/checker/")
-    page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=60_000)
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
     market = page.locator("#st-field-market")
     for _ in range(200):  # Tab through the page until the form's first field has the focus
         page.keyboard.press("Tab")
@@ -112,7 +113,9 @@ def test_the_checker_with_the_keyboard_only(page):
     page.keyboard.press("Enter")
     assert held, "the runtime was not held back"
     held.pop().continue_()
-    page.wait_for_function("document.querySelector('.st-deadline')?.dataset.at === '2026-11-24T09:00'", timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('.st-deadline')?.dataset.at === '2026-11-24T09:00'", timeout=RUNTIME_WAIT
+    )
     assert page.evaluate("document.activeElement.id") == "st-answer-heading"  # the answer is reached
     assert page.locator("#st-answer-summary").get_attribute("aria-live") == "polite"
     assert page.locator("#st-answer-summary").inner_text().startswith("Standard SLA — Canada")

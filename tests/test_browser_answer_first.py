@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser_checker import RUNTIME_WAIT, answered, cli
+from tests.helpers import RUNTIME_WAIT, answered, cli_answer
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -70,7 +70,7 @@ def test_the_summary_holds_the_arrival_time_and_the_question_is_restated_on_scre
     page = open_page(PHONE)
     page.goto(LIVE)
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
-    expected = cli(
+    expected = cli_answer(
         "--market", "us", "--contract", "performance-sla", "--guarantee", "4", "--zone", "1",
         "--dispatched-at", "2026-12-03T15:00", "--region", "NY",
     )  # fmt: skip

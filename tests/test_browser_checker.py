@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import time
 
 from hooks import headers
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
-
-RUNTIME_WAIT = 60_000  # a correctness test, not a timing one: the runtime may take its time here
-
-
-def answered(page):
-    page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
-    return page.locator("#st-answer").get_attribute("data-state")
-
-
-def cli(*args: str) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", *args, "--json"], cwd=ROOT, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)["answer"]
+from tests.helpers import RUNTIME_WAIT, answered, cli_answer
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
@@ -35,7 +18,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
     page.get_by_label("State, province or territory").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
-    expected = cli(
+    expected = cli_answer(
         "--market",
         "ca",
         "--contract",
@@ -74,7 +57,7 @@ def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(pag
     link = "/fr/checker/?market=ca&contract=performance-sla&guarantee=4&zone=2&dispatched=2026-11-20T16:30&region=QC"
     page.goto(link)
     assert answered(page) == "ready"
-    expected = cli(
+    expected = cli_answer(
         "--market",
         "ca",
         "--contract",
@@ -283,4 +266,33 @@ def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
     page.wait_for_function("document.querySelector('.st-zone').innerText.startsWith('Zone 1')", timeout=RUNTIME_WAIT)
     assert page.locator("#st-answer").get_attribute("data-source") == "pyodide"
     assert page.locator("#st-answer-body").inner_html() == prebuilt
+    assert page.console_errors == []
+
+
+def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
+    """Issue 13 §7: two questions in flight, the first one's answer held back until the second one's is on
+    screen (as a slow network does). The page shows the newer question's answer, its URL and its form;
+    the older answer, different, arrives and is dropped (app.js: "overtaken by a newer question")."""
+    page.goto("/checker/?market=us&contract=standard-sla&zone=1")
+    assert answered(page) == "ready"
+    held = []
+    page.route("**/answers/en/us.standard-sla.-.2.json", lambda route: held.append(route))
+    zone = page.get_by_label("Zone", exact=True)
+    with page.expect_request("**/answers/en/us.standard-sla.-.2.json"):
+        zone.select_option("2")  # the older question: its answer is held
+    zone.select_option("3")  # the newer one, answered at once
+    page.wait_for_function("location.search.includes('zone=3')", timeout=RUNTIME_WAIT)
+    summary = page.locator("#st-answer-summary").inner_text()
+    assert "24 business hours" in summary
+    assert held and page.locator("#st-answer").get_attribute("data-state") == "ready"
+    held[0].continue_()
+    # The page's own promise of that answer (the one app.js awaits) settles, then a turn of the event loop.
+    older = page.evaluate(
+        """() => window.stChecker.prebuilt({ market: "us", contract: "standard-sla", zone: "2" })
+             .then((response) => new Promise((resolve) => setTimeout(() => resolve(response), 100)))"""
+    )
+    assert older["ok"] and older["answer"]["summary"] != summary  # it arrived, and it says something else
+    assert page.locator("#st-answer-summary").inner_text() == summary
+    assert page.locator("#st-answer").get_attribute("data-state") == "ready"
+    assert "zone=3" in page.url and zone.input_value() == "3"
     assert page.console_errors == []

@@ -5,19 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import coverage_data
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT)
+from tests.helpers import edited_source, run_cli
+from tests.site_build import ROOT
 
 
 def test_readable_answer_in_french():
-    result = run("--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr")
+    result = run_cli("--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("CNS standard — Canada\n")
     assert "Objectif\u00a0: un technicien sur place dans les 12\u00a0heures ouvrables" in result.stdout
@@ -25,7 +19,7 @@ def test_readable_answer_in_french():
 
 
 def test_json_with_distance_guarantee_deadline_and_compare():
-    result = run(
+    result = run_cli(
         "--market", "ca", "--contract", "performance-sla", "--guarantee", "4", "--distance-km", "85",
         "--dispatched-at", "2026-11-20T15:00", "--region", "ON", "--compare", "standard-sla", "--json",
     )  # fmt: skip
@@ -37,14 +31,14 @@ def test_json_with_distance_guarantee_deadline_and_compare():
 
 
 def test_deadline_from_the_command_line():
-    result = run(
+    result = run_cli(
         "--market", "ca", "--contract", "standard-sla", "--zone", "metro", "--dispatched-at", "2026-11-20T15:00"
     )
     assert "Monday, November 23, 2026, 2 PM (local time at the site)" in result.stdout
 
 
 def test_compare_shows_what_the_upgrade_adds_and_what_it_replaces():
-    result = run("--market", "us", "--contract", "standard-sla", "--zone", "1", "--compare", "performance-sla")
+    result = run_cli("--market", "us", "--contract", "standard-sla", "--zone", "1", "--compare", "performance-sla")
     text = " ".join(result.stdout.split())
     assert (
         "What the Performance SLA adds - One 2-Hour Application Consultation: Available at an additional charge → Included"
@@ -67,9 +61,9 @@ def test_bad_arguments_are_one_line_exit_two_no_traceback():
         ),
         (["--market", "ca", "--contract", "standard-sla", "--distance-km", "-3"], "not a distance"),
         (["--market", "ca", "--contract", "performance-sla", "--guarantee", "6"], "Choose 4 or 8 hours."),
-        (["--market", "us", "--contract", "none", "--region", "ON"], "Unknown state or province “ON”"),
+        (["--market", "us", "--contract", "none", "--region", "ON"], "Unknown code “ON” in the United States"),
     ]:
-        result = run(*args)
+        result = run_cli(*args)
         assert result.returncode == 2, args
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert expected in result.stderr
@@ -77,19 +71,18 @@ def test_bad_arguments_are_one_line_exit_two_no_traceback():
 
 
 def test_validate_clean_source():
-    result = run("validate")
+    result = run_cli("validate")
     assert result.returncode == 0
     assert result.stdout.startswith("OK: 5 offerings, 16 coverage rows, 2 markets, 3 zones")
 
 
 def test_validate_a_broken_file_prints_every_problem(tmp_path):
-    text = coverage_data.SOURCE.read_text(encoding="utf-8")
-    bad = text.replace("    name: {en: Metro, fr: métropolitaine}", "    name: {en: Metro}").replace(
-        'hours: {"1": 8,', 'hours: {"1": "8",'
+    path = edited_source(
+        tmp_path,
+        ("    name: {en: Metro, fr: métropolitaine}", "    name: {en: Metro}"),
+        ('hours: {"1": 8,', 'hours: {"1": "8",'),
     )
-    path = tmp_path / "coverage.yml"
-    path.write_text(bad, encoding="utf-8")
-    result = run("validate", str(path))
+    result = run_cli("validate", str(path))
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines[-1] == "2 problem(s) found."
@@ -109,12 +102,12 @@ def test_one_reading_of_every_input_whatever_the_python():
         (["--contract", "standard-sla", "--dispatched-at", "2026-12-03T24:00"], "“2026-12-03T24:00” is not a date"),
     ]
     for args, expected in refused:
-        result = run("--market", "ca", *args)
+        result = run_cli("--market", "ca", *args)
         assert result.returncode == 2, (args, result.stderr)
         assert expected in result.stderr and "Traceback" not in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     for value, km in [("60 km", "60"), ("60,5", "60.5"), ("60.5", "60.5")]:
-        result = run("--market", "ca", "--contract", "standard-sla", "--distance-km", value)
+        result = run_cli("--market", "ca", "--contract", "standard-sla", "--distance-km", value)
         assert f"{km} km from the regional base is in zone 2 (Urban)." in result.stdout, value
 
 
@@ -134,9 +127,6 @@ def test_the_tests_pin_the_build_day_and_a_build_for_another_day_knows_other_hol
 
     assert os.environ["COVERAGE_BUILD_DAY"] == "2026-11-22"
     asked = ("--market", "ca", "--contract", "standard-sla", "--zone", "1", "--dispatched-at", "2026-11-20T15:00")
-    assert run(*asked).returncode == 0
-    later = subprocess.run(
-        [sys.executable, "-m", "checker", *asked],
-        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "COVERAGE_BUILD_DAY": "2031-06-01"},
-    )  # fmt: skip
+    assert run_cli(*asked).returncode == 0
+    later = run_cli(*asked, env={"COVERAGE_BUILD_DAY": "2031-06-01"})
     assert later.returncode == 2 and "dispatched" in later.stderr, later.stderr

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+import coverage_data
+from checker.days_off import known_range
 from checker.service import respond
+from checker.text import format_date, format_time
+from coverage_data.typography import NBSP
+from tests.conftest import BUILD_DAY
+from tests.helpers import edited_source
 
 
 def deadline(data, dispatched, contract="standard-sla", zone="1", region=None, market="ca", guarantee=None, lang="en"):
@@ -50,6 +58,25 @@ def test_day_before_a_statutory_holiday_skips_it_and_names_it(data):
     assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
 
 
+@pytest.mark.parametrize("time", ["07:00", "10:00", "16:59"])
+def test_a_dispatch_on_a_holiday_names_the_holiday_it_waits_out(data, time):
+    """Issue 13 §7: a holiday reached during (or before) its business hours delays the count: it is named,
+    whether the count steps onto it from the day before (above) or is dispatched on it."""
+    found = deadline(data, f"2027-02-15T{time}", zone="1", region="ON")  # Family Day, a Monday
+    assert found["at"] == "2027-02-16T16:00"
+    assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
+    assert found["no_holidays"] == ""
+
+
+def test_a_dispatch_after_a_holidays_closing_time_names_no_holiday(data):
+    found = deadline(data, "2027-02-15T17:00", zone="1", region="ON")
+    assert (found["at"], found["holidays"], found["no_holidays"]) == (
+        "2027-02-16T16:00",
+        [],
+        "No holiday falls in this period.",
+    )
+
+
 def test_holiday_names_in_french(data):
     found = deadline(data, "2026-06-23T16:00", zone="1", region="QC", lang="fr")
     assert found["holidays"] == [{"date": "2026-06-24", "text": "mercredi 24 juin 2026 — Fête nationale du Québec"}]
@@ -79,12 +106,39 @@ def test_christmas_and_boxing_day_observed(data):
     assert found["at"] == "2027-12-29T12:00"
 
 
+@pytest.mark.parametrize(
+    ("clock", "english", "french"),
+    [
+        ((0, 0), "12 AM", "0 h"),  # midnight
+        ((0, 5), "12:05 AM", "0 h 05"),
+        ((11, 59), "11:59 AM", "11 h 59"),
+        ((12, 0), "12 PM", "12 h"),  # noon
+        ((12, 30), "12:30 PM", "12 h 30"),
+        ((13, 0), "1 PM", "13 h"),
+        ((23, 59), "11:59 PM", "23 h 59"),
+    ],
+)
+def test_noon_and_midnight_in_each_language(data, clock, english, french):
+    """Issue 13 §7: noon once printed as '0 PM' passed the whole suite. A 12-hour clock in English (12,
+    never 0), a 24-hour clock in French (0 h to 23 h), with its non-breaking spaces."""
+    moment = dt.time(*clock)
+    assert format_time(data, moment, "en") == english
+    assert format_time(data, moment, "fr") == french.replace(" ", NBSP)
+
+
+def test_a_deadline_at_noon(data):
+    # Wednesday 13:00 + 8 h: 4 h Wednesday, 4 h Thursday morning.
+    assert deadline(data, "2026-11-18T13:00")["text"] == "Thursday, November 19, 2026, 12 PM (local time at the site)"
+    french = deadline(data, "2026-11-18T13:00", lang="fr")["text"]
+    assert french == f"jeudi 19 novembre 2026 à 12{NBSP}h (heure locale du site)"
+
+
 def test_no_deadline_is_promised_for_an_average_or_billed_onsite(data):
     found = deadline(data, "2026-11-18T09:00", contract="sma-tier-2", market="us")
     assert found["at"] is None
     assert (
         found["text"]
-        == "The published terms give no on-site response time to count from a dispatch time for this contract."
+        == "In this case, the published terms give no on-site response time to count from a dispatch time."
     )
 
 
@@ -104,17 +158,40 @@ def test_bad_or_unknown_dates_get_a_clear_message(data, value, message):
     assert message in response["errors"]["dispatched"]
 
 
-def test_writers_add_and_remove_observed_days(tmp_path):
-    import coverage_data
-    from tests.conftest import BUILD_DAY
+@pytest.fixture(scope="module", params=[BUILD_DAY, dt.date(2027, 6, 1)], ids=str)
+def built_on(request) -> tuple[dt.date, dict]:
+    """A build day and the data a build on that day compiles (its holiday table spans the years around it)."""
+    return request.param, coverage_data.load(today=request.param)
 
-    text = coverage_data.SOURCE.read_text(encoding="utf-8").replace(
-        "  add: []\n  remove: []\n",
-        "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: Company Day, fr: Journée de l'entreprise}}\n"
-        "  remove:\n    - {market: ca, date: 2026-12-25}\n",
+
+def test_no_deadline_lands_past_the_last_day_whose_holidays_are_known(built_on):
+    """Issue 13 §7: a count allowed one day past the table's last day (December 31) lands on New Year's
+    Day as if it were a working day. A count that needs that day is refused; one that ends on the last
+    day is answered, and the last year's holidays are skipped like any other's."""
+    day, data = built_on
+    first, last = known_range(data)
+    assert (first, last) == (dt.date(day.year - 1, 1, 1), dt.date(day.year + 3, 12, 31))  # README: the range
+    assert last.weekday() < 5  # a business day: the count runs on it
+    ask = {"market": "ca", "contract": "standard-sla", "zone": "1", "region": "ON"}
+    ends_on_last = respond(data, {**ask, "dispatched": f"{last}T08:00"}, "en")
+    assert ends_on_last["answer"]["deadline"]["at"] == f"{last}T16:00"
+    runs_past = respond(data, {**ask, "dispatched": f"{last}T16:00"}, "en")
+    assert not runs_past["ok"]
+    known = f"Holidays are known from {format_date(data, first, 'en')} to {format_date(data, last, 'en')}"
+    assert runs_past["errors"]["dispatched"].startswith(known)
+    christmas = respond(data, {**ask, "dispatched": f"{last.year}-12-24T16:00"}, "en")["answer"]["deadline"]
+    assert [h["date"] for h in christmas["holidays"]] == [f"{last.year}-12-25", f"{last.year}-12-26"]
+
+
+def test_writers_add_and_remove_observed_days(tmp_path):
+    path = edited_source(
+        tmp_path,
+        (
+            "  add: []\n  remove: []\n",
+            "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: Company Day, fr: Journée de l'entreprise}}\n"
+            "  remove:\n    - {market: ca, date: 2026-12-25}\n",
+        ),
     )
-    path = tmp_path / "coverage.yml"
-    path.write_text(text, encoding="utf-8")
     adjusted = coverage_data.load(path, today=BUILD_DAY)
     found = respond(
         adjusted,

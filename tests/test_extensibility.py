@@ -10,6 +10,7 @@ import coverage_data
 from checker.service import respond
 from coverage_data.yaml_lines import parse
 from tests.conftest import BUILD_DAY
+from tests.helpers import RUNTIME_WAIT, write_source
 from tests.site_build import mkdocs_build, serve
 
 NEW_MARKET, NEW_OFFERING = "mx", "field-plus"
@@ -67,8 +68,7 @@ def extended_source() -> dict:
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
     folder = tmp_path_factory.mktemp("extended")
-    source = folder / "coverage.yml"
-    source.write_text(yaml.safe_dump(extended_source(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    source = write_source(folder, yaml.safe_dump(extended_source(), allow_unicode=True, sort_keys=False))
     result = mkdocs_build(folder / "site", source)
     assert result.returncode == 0, result.stderr
     return source, folder / "site"
@@ -126,7 +126,7 @@ def test_the_browser_checker_answers_for_them(extended, browser):
     with serve(site) as url:
         page = browser.new_page()
         page.goto(f"{url}/checker/?market={NEW_MARKET}&contract={NEW_OFFERING}&zone=2")
-        page.wait_for_selector('#st-answer[data-state="ready"]', timeout=60_000)
+        page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
         assert page.locator("#st-answer-title").inner_text() == "Field Plus — Mexico"
         assert (
             page.locator(".st-response").inner_text()

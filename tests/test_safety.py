@@ -8,11 +8,10 @@ from urllib.parse import urlencode
 
 import pytest
 
-import coverage_data
 from hooks import headers
+from tests.helpers import RUNTIME_WAIT, SOURCE_TEXT, edit, write_source
 from tests.site_build import serve
 
-RUNTIME_WAIT = 60_000
 HOSTILE = [
     "<script>window.__pwned=1</script>",
     '"><img src=x onerror="window.__pwned=1">',
@@ -89,16 +88,16 @@ def test_a_script_planted_in_the_source_is_text_and_never_allowed_by_the_policy(
     Markdown link stay text, and the policy hashes only the scripts the project and Material ship."""
     from tests.site_build import mkdocs_build
 
-    source = coverage_data.SOURCE.read_text(encoding="utf-8")
-    planted = source.replace(
-        "title: {en: Pitney Bowes Customer Technical Support,",
-        'title: {en: "</title><script>alert(1)</script>",',
-    ).replace(
-        "    name: {en: Standard SLA, fr: CNS standard}", '    name: {en: "[x](javascript:alert(1))", fr: CNS standard}'
+    planted = edit(
+        SOURCE_TEXT,
+        ("title: {en: Pitney Bowes Customer Technical Support,", 'title: {en: "</title><script>alert(1)</script>",'),
+        (
+            "    name: {en: Standard SLA, fr: CNS standard}",
+            '    name: {en: "[x](javascript:alert(1))", fr: CNS standard}',
+        ),
     )
     assert planted.count("alert(1)") == 2
-    path = tmp_path / "coverage.yml"
-    path.write_text(planted, encoding="utf-8")
+    path = write_source(tmp_path, planted)
     site = tmp_path / "site"
     result = mkdocs_build(site, path)
     assert result.returncode == 0, result.stderr

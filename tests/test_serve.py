@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.request
 
-import coverage_data
+from tests.helpers import SOURCE_TEXT, edit, write_source
 from tests.site_build import ROOT
 
 WAIT_SECONDS = 90  # bounded polling, not a timing assertion
@@ -40,8 +40,7 @@ def wait_for(url: str, text: str) -> bool:
 
 
 def test_serve_rebuilds_when_the_source_changes(tmp_path):
-    source = tmp_path / "coverage.yml"
-    source.write_text(coverage_data.SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    source = write_source(tmp_path, SOURCE_TEXT)
     port = free_port()
     env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -51,10 +50,7 @@ def test_serve_rebuilds_when_the_source_changes(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/fr/remote-support/"
         assert wait_for(url, "1\u00a0800\u00a0672\u00a06937")
-        source.write_text(
-            source.read_text(encoding="utf-8").replace("number: 1 800 672 6937", "number: 1 800 555 0199"),
-            encoding="utf-8",
-        )
+        write_source(tmp_path, edit(SOURCE_TEXT, ("number: 1 800 672 6937", "number: 1 800 555 0199")))
         assert wait_for(url, "1\u00a0800\u00a0555\u00a00199")
     finally:
         server.send_signal(signal.SIGINT)  # SIGTERM would leave a /tmp/mkdocs_* folder behind

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-import coverage_data
 from hooks import fingerprint, headers
+from tests.helpers import edited_source, line_of
 from tests.seed_pages import coverage_table, normalized
 from tests.site_build import ROOT, mkdocs_build
 
@@ -229,13 +229,12 @@ def test_market_specific_benefits_are_labelled(site):
 
 
 def test_source_text_is_escaped_not_rendered(tmp_path):
-    source = tmp_path / "coverage.yml"
-    source.write_text(
-        coverage_data.SOURCE.read_text(encoding="utf-8").replace(
+    source = edited_source(
+        tmp_path,
+        (
             "      Pitney Bowes dispose d'un processus",
             "      <script>alert(1)</script> <b>Pitney</b> Bowes dispose d'un processus",
         ),
-        encoding="utf-8",
     )
     result = mkdocs_build(tmp_path / "site", source)
     assert result.returncode == 0, result.stderr
@@ -245,10 +244,8 @@ def test_source_text_is_escaped_not_rendered(tmp_path):
 
 
 def test_a_broken_source_fails_the_build_with_file_and_line_and_writes_no_site(tmp_path):
-    source = tmp_path / "coverage.yml"
-    original = coverage_data.SOURCE.read_text(encoding="utf-8")
-    source.write_text(original.replace('hours: {"1": 8,', 'hours: {"1": eight,'), encoding="utf-8")
-    line = original[: original.index('hours: {"1": 8,')].count("\n") + 1
+    source = edited_source(tmp_path, ('hours: {"1": 8,', 'hours: {"1": eight,'))
+    line = line_of('hours: {"1": 8,')
     result = mkdocs_build(tmp_path / "site", source)
     assert result.returncode != 0
     assert (

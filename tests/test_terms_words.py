@@ -12,6 +12,7 @@ from checker.service import respond
 from coverage_data import provenance
 from coverage_data.typography import NBSP
 from coverage_data.yaml_lines import parse
+from tests.helpers import edit, run_cli, write_source
 
 
 def ask(data, lang="en", **params):
@@ -101,13 +102,15 @@ def test_every_fact_has_provenance_and_every_quote_is_in_its_page(data):
 
 
 def test_a_misquote_and_a_fact_without_provenance_are_refused(data, tmp_path):
-    text = provenance.PROVENANCE.read_text(encoding="utf-8")
-    broken = text.replace(
-        '"we will strive to have a service technician onsite within 12 business hours"', '"we guarantee a technician"'
+    broken = edit(
+        provenance.PROVENANCE.read_text(encoding="utf-8"),
+        (
+            '"we will strive to have a service technician onsite within 12 business hours"',
+            '"we guarantee a technician"',
+        ),
+        ("  texts.escalation:", "  texts.escalation_gone:"),
     )
-    broken = broken.replace("  texts.escalation:", "  texts.escalation_gone:")
-    path = tmp_path / "provenance.yml"
-    path.write_text(broken, encoding="utf-8")
+    path = write_source(tmp_path, broken, name="provenance.yml")
     messages = [problem.message for problem in provenance.problems(data, path)]
     assert "offerings.standard-sla.response: not word for word in the us page: 'we guarantee a technician'" in messages
     assert "texts.escalation: no provenance (quote a published page, or name a decision)" in messages
@@ -133,13 +136,7 @@ def test_every_rule_of_an_answer_has_provenance(data):
 
 
 def test_explain_shows_each_statement_with_its_quote():
-    import subprocess
-    import sys
-
-    from tests.site_build import ROOT
-
-    args = ["explain", "--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr"]
-    result = subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, cwd=ROOT)
+    result = run_cli("explain", "--market", "ca", "--contract", "standard-sla", "--zone", "2", "--lang", "fr")
     assert result.returncode == 0, result.stderr
     assert "[offerings.standard-sla.response]" in result.stdout
     assert "ca page: “Objectif de temps de réponse sur place" in result.stdout

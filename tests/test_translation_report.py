@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
-import coverage_data
-from tests.site_build import ROOT
+from tests.helpers import SOURCE_TEXT, edit, line_of, run_cli, write_source
 
 
 def git(folder, *args, date="2026-01-01T10:00:00"):
@@ -24,48 +22,44 @@ def git(folder, *args, date="2026-01-01T10:00:00"):
 
 
 def test_report_lists_translations_that_may_be_stale(tmp_path):
-    source = tmp_path / "coverage.yml"
-    original = coverage_data.SOURCE.read_text(encoding="utf-8")
-    source.write_text(original, encoding="utf-8")
+    source = write_source(tmp_path, SOURCE_TEXT)
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "coverage.yml")
     git(tmp_path, "commit", "-qm", "first")
-    edited = original.replace("  answer: {en: Your coverage,", "  answer: {en: Your support coverage,").replace(
-        "satisfaisante du problème.", "satisfaisante du problème en cause."
+    edited = edit(
+        SOURCE_TEXT,
+        ("  answer: {en: Your coverage,", "  answer: {en: Your support coverage,"),
+        ("satisfaisante du problème.", "satisfaisante du problème en cause."),
     )
-    source.write_text(edited, encoding="utf-8")
+    write_source(tmp_path, edited)
     git(tmp_path, "commit", "-qam", "second", date="2026-02-01T10:00:00")
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", "report", str(source)], cwd=ROOT, capture_output=True, text=True
-    )
+    result = run_cli("report", str(source))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    answer_line = original[: original.index("  answer: {en: Your coverage,")].count("\n") + 1
-    escalation_line = original[: original.index("  escalation:\n")].count("\n") + 1
+    answer_line = line_of("  answer: {en: Your coverage,")
+    escalation_line = line_of("  escalation:\n")
     assert lines[0] == "en: 1 text(s) whose other language changed more recently"
     assert lines[1].startswith(f"  {source}:{escalation_line}: texts.escalation: fr changed 2026-02-01")
     assert lines[1].endswith("en last changed 2026-01-01 (" + lines[1].rsplit("(", 1)[1])
     assert lines[2] == "fr: 1 text(s) whose other language changed more recently"
     assert lines[3].startswith(f"  {source}:{answer_line}: ui.answer: en changed 2026-02-01")
     # An uncommitted edit counts as the newest change.
-    source.write_text(
-        edited.replace(
-            "  answer: {en: Your support coverage, fr: Votre couverture}",
-            "  answer: {en: Your support coverage, fr: Votre couverture de soutien}",
+    write_source(
+        tmp_path,
+        edit(
+            edited,
+            (
+                "  answer: {en: Your support coverage, fr: Votre couverture}",
+                "  answer: {en: Your support coverage, fr: Votre couverture de soutien}",
+            ),
         ),
-        encoding="utf-8",
     )
-    again = subprocess.run(
-        [sys.executable, "-m", "checker", "report", str(source)], cwd=ROOT, capture_output=True, text=True
-    ).stdout
+    again = run_cli("report", str(source)).stdout
     assert "fr: 0 text(s)" in again
 
 
 def test_report_outside_git_says_so(tmp_path):
-    source = tmp_path / "coverage.yml"
-    source.write_text(coverage_data.SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", "report", str(source)], cwd=ROOT, capture_output=True, text=True
-    )
+    source = write_source(tmp_path, SOURCE_TEXT)
+    result = run_cli("report", str(source))
     assert result.returncode == 2
     assert "is not in a git repository" in result.stderr

@@ -1,0 +1,76 @@
+"""What many tests do, written once: edit a copy of the real source, run the command line, and wait
+for the checker page's answer in the browser.
+
+A test that breaks the source starts from the real `coverage_data/coverage.yml` and changes a few
+exact strings, so that it keeps testing the source as it is; an edit whose string is no longer there
+fails loudly instead of testing the unchanged file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import coverage_data
+from tests.site_build import ROOT
+
+SOURCE_TEXT = coverage_data.SOURCE.read_text(encoding="utf-8")  # the real source, as committed
+
+
+def edit(text: str, *changes: tuple[str, str], count: int = -1) -> str:
+    """`text` with each `(old, new)` replaced in turn (every occurrence, or the first `count`); each
+    `old` must be there."""
+    for old, new in changes:
+        assert old in text, f"not in the text: {old!r}"
+        text = text.replace(old, new, count)
+    return text
+
+
+def write_source(folder: Path, text: str, name: str = "coverage.yml") -> Path:
+    """`text` written as `folder/name`; returns its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edited_source(folder: Path, *changes: tuple[str, str], count: int = -1) -> Path:
+    """A copy of the real source in `folder`, with each `(old, new)` replaced (see `edit`)."""
+    return write_source(folder, edit(SOURCE_TEXT, *changes, count=count))
+
+
+def line_of(old: str, text: str = SOURCE_TEXT) -> int:
+    """The line (from 1) on which `old` first starts in `text` (the real source by default): where a
+    problem with an edit of it is reported."""
+    assert old in text, f"not in the text: {old!r}"
+    return text[: text.index(old)].count("\n") + 1
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m checker ARGS` as a rep or a writer runs it, in a real subprocess from the project's
+    folder; `env` adds to (or overrides) the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def cli_answer(*args: str) -> dict:
+    """The answer the command line gives with `--json` (it must succeed)."""
+    result = run_cli(*args, "--json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["answer"]
+
+
+RUNTIME_WAIT = 60_000  # ms; a correctness test, not a timing one: the runtime may take its time here
+
+
+def answered(page) -> str:
+    """Wait until the checker page has settled its question; its state: "ready" or "error"."""
+    page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
+    return page.locator("#st-answer").get_attribute("data-state")
