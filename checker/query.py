@@ -7,6 +7,7 @@ the asked language, under the name of its field.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -143,6 +144,9 @@ def _km(data: Data, market: str, value: str, lang: str, refuse: Refuse) -> float
         refuse("km", "error_km")
         return None
     km = float(f"{number.group(1)}.{number.group(2) or 0}")
+    if not math.isfinite(km):  # 309 digits or more: no distance on Earth, and no whole kilometre
+        refuse("km", "error_km")
+        return None
     if market in data["markets"] and not publishes_distances(data, market):
         refuse("km", "error_km_unpublished", where=data["markets"][market]["where"][lang])
         return None
