@@ -91,8 +91,9 @@ def check(argv: list[str], explain: bool = False) -> int:
         print(error, file=sys.stderr)
         return 1
     parser = _Parser(prog="python -m checker", description="What a support contract covers, where, and how fast.")
-    parser.add_argument("--market", required=True, choices=list(data["markets"]))
-    parser.add_argument("--contract", required=True, choices=["none", *data["offerings"]])
+    # No argparse `choices`: the checker refuses an unknown market or contract in the reader's language.
+    parser.add_argument("--market", required=True, help=", ".join(data["markets"]))
+    parser.add_argument("--contract", required=True, help=", ".join(["none", *data["offerings"]]))
     parser.add_argument("--guarantee", help="Performance SLA guarantee, in hours")
     parser.add_argument("--zone", help="zone id (1, 2, 3) or name (metro, urban, rural)")
     parser.add_argument("--distance-km", help="distance from the regional base, instead of --zone")
