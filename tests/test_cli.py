@@ -55,7 +55,7 @@ def test_compare_shows_what_the_upgrade_adds_and_what_it_replaces():
 def test_bad_arguments_are_one_line_exit_two_no_traceback():
     for args, expected in [
         (["--market", "mx", "--contract", "standard-sla"], "--market: Unknown market “mx”. Choose"),
-        (["--market", "ca", "--contract", "gold", "--lang", "fr"], "--contract: Contrat inconnu « gold »"),
+        (["--market", "ca", "--contract", "gold", "--lang", "fr"], "--contract: Contrat inconnu «\u00a0gold\u00a0»"),
         (
             ["--market", "ca", "--contract", "standard-sla", "--zone", "9"],
             "Unknown zone “9”. Choose zone 1 (Metro), 2 (Urban) or 3 (Rural).",
