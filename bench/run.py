@@ -36,14 +36,13 @@ from pathlib import Path
 from typing import ClassVar
 
 import brotli
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
 from coverage_data import SOURCE  # noqa: E402
-from coverage_data.yaml_lines import parse  # noqa: E402
+from coverage_data.yaml_lines import dump, parse  # noqa: E402
 from hooks import headers  # noqa: E402
 from hooks.runtime import PYODIDE, checker_archive  # noqa: E402
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -254,13 +253,6 @@ def reference_page(site: Path, data: dict) -> None:
     )
 
 
-class _Unaliased(yaml.SafeDumper):
-    """The copies share their marks; the source refuses anchors and aliases, so each is written out."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True
-
-
 def synthetic_source(factor: int, target: Path) -> int:
     """The real source with `factor` times its coverage rows (each row marked for every offering, in
     every table, page and prebuilt answer). Rows, not offerings: each offering adds a page, and Material
@@ -271,7 +263,7 @@ def synthetic_source(factor: int, target: Path) -> int:
         for row in rows:
             label = {lang: f"{text} {copy}" for lang, text in row["label"].items()}
             data["attributes"].append({**row, "id": f"{row['id']}-{copy}", "label": label})
-    text = yaml.dump(data, Dumper=_Unaliased, allow_unicode=True, sort_keys=False)
+    text = dump(data)
     target.write_text(text, encoding="utf-8")
     return len(text.encode())
 

@@ -187,6 +187,17 @@ def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem
     return data, walker.lines, walker.problems
 
 
+class _Unaliased(yaml.SafeDumper):
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def dump(data: object) -> str:
+    """YAML text of `data` that `parse` reads back: a value shared by two places is written in each
+    (PyYAML would write it once, with an anchor and an alias, which the source refuses)."""
+    return yaml.dump(data, Dumper=_Unaliased, allow_unicode=True, sort_keys=False)
+
+
 def line_of(lines: dict[Path_, int], path: Path_) -> int:
     """The line of `path`, or of its nearest ancestor that exists (for a missing key, its mapping)."""
     while path and path not in lines:

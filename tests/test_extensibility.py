@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 import coverage_data
 from checker.service import respond
-from coverage_data.yaml_lines import parse
+from coverage_data.yaml_lines import dump, parse
 from tests.conftest import BUILD_DAY
 from tests.helpers import RUNTIME_WAIT, write_source
 from tests.site_build import mkdocs_build, serve
@@ -68,7 +67,7 @@ def extended_source() -> dict:
 @pytest.fixture(scope="module")
 def extended(tmp_path_factory):
     folder = tmp_path_factory.mktemp("extended")
-    source = write_source(folder, yaml.safe_dump(extended_source(), allow_unicode=True, sort_keys=False))
+    source = write_source(folder, dump(extended_source()))
     result = mkdocs_build(folder / "site", source)
     assert result.returncode == 0, result.stderr
     return source, folder / "site"

@@ -195,8 +195,8 @@ def test_offering_pages_show_their_column_and_where_sold(site, data):
 
 
 PAGE_FACTS = {
-    ("escalation/", "en"): ["Office of the President", "published for the United States"],
-    ("escalation/", "fr"): ["Bureau du président", "publié pour les États-Unis"],
+    ("escalation/", "en"): ["Office of the President", "applies to the United States"],
+    ("escalation/", "fr"): ["Bureau du président", "s'applique aux États-Unis"],
     ("onsite-support/", "en"): [
         "Point of dispatch", "end of the initial contact", "exceed 60 minutes", "replacement unit overnight",
         "replacement unit to resolve", "best effort", "postal-code-based eligibility",
@@ -249,7 +249,8 @@ def test_a_broken_source_fails_the_build_with_file_and_line_and_writes_no_site(t
     result = mkdocs_build(tmp_path / "site", source)
     assert result.returncode != 0
     assert (
-        f"{source}:{line}: offerings.standard-sla.response.hours.1: 'eight' is not of type 'integer'" in result.stderr
+        f"{source}:{line}: offerings.standard-sla.response.hours.1: 'eight' is a text, where a whole number goes"
+        in result.stderr
     )
     assert not (tmp_path / "site").exists()
 
