@@ -2,7 +2,8 @@
 
 mkdocs-static-i18n runs the build once per edition in this process (and `mkdocs serve` rebuilds in it):
 what the events share lives in one `Build` object, and the source is loaded once (again only when its
-file changes). What the build relies on in mkdocs-static-i18n is in hooks/i18n.py.
+file changes). What the build relies on in mkdocs-static-i18n is in hooks/i18n.py; how a build
+publishes the whole site or nothing, in hooks/publish.py.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 import coverage_data
 from coverage_data import typography
-from hooks import csp, fingerprint, headers, i18n, markup, runtime
+from hooks import csp, fingerprint, headers, i18n, markup, publish, runtime
 from hooks.render import PageRenderer
 from hooks.view import View
 
@@ -45,6 +46,7 @@ class Build:
     assembled: Path | None = None  # the docs folder MkDocs reads (hooks/i18n.py, point 3)
     asset_names: dict[str, str] = field(default_factory=dict)  # fingerprinted assets: docs path -> site path
     renderers: dict[str, PageRenderer] = field(default_factory=dict)  # page -> its renderer, Markdown to HTML
+    staging: publish.Staging | None = None  # where the build in progress writes the site
 
 
 _build = Build()
@@ -80,7 +82,11 @@ def _loaded() -> Loaded:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Site names and navigation titles of each edition come from the source's texts."""
+    """Site names and navigation titles of each edition come from the source's texts. A build of the
+    whole site (not an edition built by mkdocs-static-i18n) needs its address, and writes into a
+    staging folder."""
+    if not i18n.inner_build(config):
+        publish.check_site_url(config)
     data = source_data()
     i18n.translate_nav(config, data["ui"]["offerings"])
     lang = i18n.current_language(config) or data["languages"][0]
@@ -90,6 +96,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _offering_nav(config, data)
     _assemble_docs(config, data)
     config.extra_css = [_build.asset_names.get(path, path) for path in config.extra_css]
+    if not i18n.inner_build(config):
+        _build.staging = publish.stage(config)
     return config
 
 
@@ -193,11 +201,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(i18n.AFTER_EDITIONS)
 def on_post_build(config: MkDocsConfig) -> None:
-    """The default edition's build finishes the site: the editions' search indexes and sitemaps, the
-    checker's runtime and answers, _headers last."""
+    """The default edition's build finishes the site (the editions' search indexes and sitemaps, the
+    checker's runtime and answers, _headers last) and publishes it."""
     if i18n.inner_build(config):
         return
-    site = Path(config.site_dir)
+    assert _build.staging is not None  # the default edition's on_config staged this build
+    site = _build.staging.folder
     i18n.finish_editions(site, i18n.editions(config))
     runtime.write(checker_runtime(), site)
     runtime.write_answers(source_data(), site)
@@ -206,3 +215,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     except csp.UnknownInlineScript as error:
         raise PluginError(str(error)) from None
     headers.write(site, headers.rules(site, policy, versioned=[checker_runtime().pyodide_dir]))
+    staging, _build.staging = _build.staging, None
+    publish.publish(staging, config.strict)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build (or edition) leaves the last good site: its staging folder goes."""
+    if _build.staging is not None:
+        staging, _build.staging = _build.staging, None
+        publish.discard(staging)

@@ -11,6 +11,7 @@ import time
 import urllib.request
 
 import coverage_data
+from hooks.publish import SITE_URL
 from tests.site_build import ROOT
 
 WAIT_SECONDS = 90  # bounded polling, not a timing assertion
@@ -44,6 +45,7 @@ def test_serve_rebuilds_when_the_source_changes(tmp_path):
     source.write_text(coverage_data.SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
     port = free_port()
     env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(SITE_URL)  # a preview needs no address: `mkdocs serve` uses its own
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
