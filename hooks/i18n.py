@@ -1,8 +1,10 @@
 """Everything the build relies on in mkdocs-static-i18n, and each way it works around it, in one file.
 
 Verified with mkdocs-static-i18n 1.3.1, mkdocs-material 9.8.1 and MkDocs 1.6.1; ProperDocs 1.6.7 (the
-continuation of MkDocs 1.6) builds the site unchanged with them. After an upgrade of any of them, or a
-move to ProperDocs, re-check this file point by point (and `diff -r` a build before and after):
+continuation of MkDocs 1.6) builds the site unchanged with them (but for its generator tag), and a
+failed build leaves the last good site under it too (hooks/publish.py counts a strict build's warnings
+on the running tool's own logger). After an upgrade of any of them, or a move to ProperDocs, re-check
+this file point by point (and `diff -r` a build before and after):
 
 1. The plugin builds one edition per language in the same process, on the same config: the default
    language's build, then each other one from the plugin's own `on_post_build` (priority -100), with its

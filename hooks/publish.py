@@ -27,7 +27,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
 SITE_URL = "SITE_URL"  # the variable mkdocs.yml reads `site_url` from
-_LOG = logging.getLogger("mkdocs")  # what MkDocs counts warnings on, and shows
+# The logger the running MkDocs counts a strict build's warnings on: "mkdocs", or "properdocs" under
+# ProperDocs (which runs this hook with every `mkdocs.*` import aliased to its own modules).
+_LOG = logging.getLogger(MkDocsConfig.__module__.partition(".")[0])
 
 
 def check_site_url(config: MkDocsConfig) -> None:
