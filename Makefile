@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
 
+# The publishing build: SITE_URL is the address the site is served from (README, Hosting).
 build: setup-python setup-node
 	$(PY) -m mkdocs build --strict
 

@@ -212,7 +212,8 @@ def host(folder: Path, link: Link):
 
 # ---- Building.
 def build(site: Path, source: Path | None = None) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"COVERAGE_SOURCE": str(source)} if source else {})}
+    env = {"SITE_URL": "http://localhost:8000/", **os.environ, "NO_MKDOCS_2_WARNING": "1"}  # served on localhost
+    env |= {"COVERAGE_SOURCE": str(source)} if source else {}
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True

@@ -1,30 +1,55 @@
 """The MkDocs hook: the source's facts become pages, tables and the checker, in both editions.
 
-mkdocs-static-i18n runs the whole build once per language and keeps this module between the two runs,
-so the source is loaded once (and again only when the file changes, under `mkdocs serve`).
+mkdocs-static-i18n runs the build once per edition in this process (and `mkdocs serve` rebuilds in it):
+what the events share lives in one `Build` object, and the source is loaded once (again only when its
+file changes). What the build relies on in mkdocs-static-i18n is in hooks/i18n.py; how a build
+publishes the whole site or nothing, in hooks/publish.py.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
+from checker.model import Data
 from coverage_data import typography
-from hooks import csp, fingerprint, headers, markup, runtime
-from hooks.assemble import assemble, assembled_folder
-from hooks.editions import copy_sitemap, edition_base, split_search_index
+from hooks import csp, fingerprint, headers, i18n, markup, publish, runtime
 from hooks.render import PageRenderer
 from hooks.view import View
 
-_cache: dict[tuple[str, float], tuple[dict, runtime.Runtime]] = {}
+
+@dataclass(frozen=True)
+class Loaded:
+    """The compiled source and the runtime it ships, for one version of the source file."""
+
+    key: tuple[str, float]  # the file's path and modification time
+    data: Data
+    runtime: runtime.Runtime
+
+
+@dataclass
+class Build:
+    """What the events share, as a plugin keeps its state on itself."""
+
+    loaded: Loaded | None = None
+    docs: Path | None = None  # the writer's docs/, before config.docs_dir points at the assembled copy
+    assembled: Path | None = None  # the docs folder MkDocs reads (hooks/i18n.py, point 3)
+    asset_names: dict[str, str] = field(default_factory=dict)  # fingerprinted assets: docs path -> site path
+    renderers: dict[str, PageRenderer] = field(default_factory=dict)  # page -> its renderer, Markdown to HTML
+    staging: publish.Staging | None = None  # where the build in progress writes the site
+
+
+_build = Build()
 
 
 def source_path() -> Path:
@@ -32,19 +57,19 @@ def source_path() -> Path:
     return Path(os.environ.get("COVERAGE_SOURCE") or coverage_data.SOURCE).resolve()
 
 
-def source_data() -> dict:
+def source_data() -> Data:
     """The compiled source, or a build error listing every `file:line: message`."""
-    return _loaded()[0]
+    return _loaded().data
 
 
 def checker_runtime() -> runtime.Runtime:
-    return _loaded()[1]
+    return _loaded().runtime
 
 
-def _loaded() -> tuple[dict, runtime.Runtime]:
+def _loaded() -> Loaded:
     path = source_path()
     key = (str(path), path.stat().st_mtime)
-    if key not in _cache:
+    if _build.loaded is None or _build.loaded.key != key:
         try:
             data = coverage_data.load(path)
             shipped = runtime.runtime(data)
@@ -52,39 +77,31 @@ def _loaded() -> tuple[dict, runtime.Runtime]:
             raise PluginError(f"the coverage source is broken:\n{error}") from None
         except runtime.RuntimeMissing as error:
             raise PluginError(str(error)) from None
-        _cache.clear()
-        _cache[key] = (data, shipped)
-    return _cache[key]
-
-
-def _i18n(config: MkDocsConfig):
-    return config.plugins["i18n"]
-
-
-def _edition(page: Page, config: MkDocsConfig) -> tuple[str, str]:
-    """The page's language, and its edition's folder: "" for the default language, "fr/" for French."""
-    plugin = _i18n(config)
-    lang = getattr(page.file, "locale", None) or plugin.current_language or plugin.default_language
-    return lang, "" if lang == plugin.default_language else f"{lang}/"
+        _build.loaded = Loaded(key, data, shipped)
+    return _build.loaded
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Site names and navigation titles of each edition come from the source's texts."""
+    """Site names and navigation titles of each edition come from the source's texts. A build of the
+    whole site (not an edition built by mkdocs-static-i18n) needs its address, and writes into a
+    staging folder."""
+    if not i18n.inner_build(config):
+        publish.check_site_url(config)
     data = source_data()
-    for language in _i18n(config).config.languages:
-        language.nav_translations = {data["ui"]["offerings"]["en"]: data["ui"]["offerings"][language.locale]}
-    lang = _i18n(config).current_language or data["languages"][0]
+    i18n.translate_nav(config, data["ui"]["offerings"])
+    lang = i18n.current_language(config) or data["languages"][0]
     # Markup: the theme prints site_name unescaped in places; the source's title is plain text.
     config.site_name = escape(data["site"]["title"][lang])
     _chrome_words(config, data, lang)
     _offering_nav(config, data)
     _assemble_docs(config, data)
-    names = _asset_names[config.config_file_path or ""]
-    config.extra_css = [names.get(path, path) for path in config.extra_css]
+    config.extra_css = [_build.asset_names.get(path, path) for path in config.extra_css]
+    if not i18n.inner_build(config):
+        _build.staging = publish.stage(config)
     return config
 
 
-def _chrome_words(config: MkDocsConfig, data: dict, lang: str) -> None:
+def _chrome_words(config: MkDocsConfig, data: Data, lang: str) -> None:
     """The theme's words that mkdocs.yml would give in one language only (the colour toggles, the
     headings' permalink title), in the edition's language, from the source."""
     names = {"default": "dark_mode", "slate": "light_mode"}  # a toggle is named for the scheme it leads to
@@ -93,36 +110,28 @@ def _chrome_words(config: MkDocsConfig, data: dict, lang: str) -> None:
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = data["ui"]["permalink"][lang]
 
 
-_docs_folders: dict[str, tuple[Path, Path]] = {}  # mkdocs.yml -> (docs/, the assembled folder)
-_asset_names: dict[str, dict[str, str]] = {}  # mkdocs.yml -> fingerprinted assets (docs path -> site path)
-_site_roots: dict[str, Path] = {}  # mkdocs.yml -> the site folder of the default edition
-_renderers: dict[str, PageRenderer] = {}  # a page's renderer, from its Markdown to its HTML
-
-
-def _assemble_docs(config: MkDocsConfig, data: dict) -> None:
+def _assemble_docs(config: MkDocsConfig, data: Data) -> None:
     """Point MkDocs at docs/ (our scripts and stylesheet fingerprinted) plus one generated page per
     offering (and the offerings overview)."""
-    key = config.config_file_path or ""
-    _site_roots.setdefault(key, Path(config.site_dir))  # before mkdocs-static-i18n moves it per edition
-    if key not in _docs_folders:
-        _docs_folders[key] = (Path(config.docs_dir), assembled_folder())
-    docs, target = _docs_folders[key]
-    _asset_names[key] = fingerprint.names(docs)
+    if _build.docs is None or _build.assembled is None:
+        _build.docs, _build.assembled = Path(config.docs_dir), i18n.assembled_folder()
+    _build.asset_names = fingerprint.names(_build.docs)
     pages = {"offerings/index": "{{ h.page('offerings_index.md') }}"}
     pages |= {f"offerings/{oid}": f"{{{{ h.page('offering.md', oid={oid!r}) }}}}" for oid in data["offerings"]}
     generated = {
-        f"{stem}{'' if lang == data['languages'][0] else '.' + lang}.md": content
+        i18n.page_name(stem, lang, data["languages"][0]): content
         for stem, content in pages.items()
         for lang in data["languages"]
     }
-    assemble(docs, target, generated, _asset_names[key])
-    config.docs_dir = str(target)
+    i18n.assemble(_build.docs, _build.assembled, generated, _build.asset_names)
+    config.docs_dir = str(_build.assembled)
 
 
-def _offering_nav(config: MkDocsConfig, data: dict) -> None:
-    """One navigation entry per offering of the source, in the section named by `ui.offerings`."""
-    title = data["ui"]["offerings"]["en"]
-    for item in config.nav:
+def _offering_nav(config: MkDocsConfig, data: Data) -> None:
+    """One navigation entry per offering of the source, in the section named by `ui.offerings` (written
+    in mkdocs.yml in the default language)."""
+    title = data["ui"]["offerings"][data["languages"][0]]
+    for item in config.nav or []:
         if isinstance(item, dict) and title in item:
             item[title] = ["offerings/index.md", *(f"offerings/{oid}.md" for oid in data["offerings"])]
             return
@@ -139,13 +148,10 @@ def _check_translations(files: Files, languages: list[str]) -> None:
     """Each page exists as name.md (English) and name.fr.md; a missing one is an error, not a fallback."""
     stems: dict[str, set[str]] = {}
     for file in files.documentation_pages():
-        path = PurePosixPath(file.src_uri)
-        parts = path.name.split(".")
-        lang = parts[-2] if len(parts) > 2 and parts[-2] in languages else languages[0]
-        stem = str(path.parent / parts[0])
+        stem, lang = i18n.page_language(file.src_uri, languages)
         stems.setdefault(stem, set()).add(lang)
     missing = [
-        f"docs/{stem}.{'' if lang == languages[0] else lang + '.'}md"
+        f"docs/{i18n.page_name(stem, lang, languages[0])}"
         for stem, have in sorted(stems.items())
         for lang in languages
         if lang not in have
@@ -156,11 +162,16 @@ def _check_translations(files: Files, languages: list[str]) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the page's {{ ... }} with the source's facts, in the page's language."""
-    lang, prefix = _edition(page, config)
-    names = _asset_names[config.config_file_path or ""]
-    renderer = PageRenderer(View(source_data(), lang), page.url.removeprefix(prefix), prefix, checker_runtime(), names)
-    _renderers[page.file.src_uri] = renderer
-    if lang == typography.LANGUAGE:
+    edition = i18n.page_edition(page, config)
+    renderer = PageRenderer(
+        View(source_data(), edition.lang),
+        page.url.removeprefix(edition.folder),
+        edition.folder,
+        checker_runtime(),
+        _build.asset_names,
+    )
+    _build.renderers[page.file.src_uri] = renderer
+    if edition.lang == typography.LANGUAGE:
         markdown = typography.typeset(markdown)  # the hand-written French gets the typography the source's texts get
     rendered = renderer.render(markdown)
     page.meta.update(renderer.head)
@@ -169,10 +180,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the generated HTML where Markdown saw only placeholders."""
-    return _renderers.pop(page.file.src_uri).fill(html)
+    return _build.renderers.pop(page.file.src_uri).fill(html)
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     """`mkdocs serve` rebuilds when the source changes, wherever COVERAGE_SOURCE puts it."""
     server.watch(str(source_path().parent))
     return server
@@ -184,19 +195,19 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = markup.repair(output)
-    _, prefix = _edition(page, config)
-    return edition_base(output, page.url.removeprefix(prefix)) if prefix else output
+    edition = i18n.page_edition(page, config)
+    return i18n.edition_base(output, page.url.removeprefix(edition.folder)) if edition.folder else output
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other editions and merged the index
+@event_priority(i18n.AFTER_EDITIONS)
 def on_post_build(config: MkDocsConfig) -> None:
-    plugin = _i18n(config)
-    if plugin.building:
-        return  # an inner build of one edition; the default edition's build finishes the site
-    editions = [plugin.default_language, *(lang.locale for lang in plugin.config.languages if not lang.default)]
-    site = _site_roots[config.config_file_path or ""]
-    split_search_index(site, editions)
-    copy_sitemap(site, editions)
+    """The default edition's build finishes the site (the editions' search indexes and sitemaps, the
+    checker's runtime and answers, _headers last) and publishes it."""
+    if i18n.inner_build(config):
+        return
+    assert _build.staging is not None  # the default edition's on_config staged this build
+    site = _build.staging.folder
+    i18n.finish_editions(site, i18n.editions(config))
     runtime.write(checker_runtime(), site)
     runtime.write_answers(source_data(), site)
     try:
@@ -204,3 +215,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     except csp.UnknownInlineScript as error:
         raise PluginError(str(error)) from None
     headers.write(site, headers.rules(site, policy, versioned=[checker_runtime().pyodide_dir]))
+    staging, _build.staging = _build.staging, None
+    publish.publish(staging, config.strict)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build (or edition) leaves the last good site: its staging folder goes."""
+    if _build.staging is not None:
+        staging, _build.staging = _build.staging, None
+        publish.discard(staging)

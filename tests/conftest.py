@@ -10,12 +10,15 @@ import pytest
 
 import coverage_data
 from coverage_data.source import BUILD_DAY_VARIABLE
+from hooks.publish import SITE_URL
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run:
 # for the data loaded here, and for every build, CLI run and Pyodide run a test starts (they read it).
 BUILD_DAY = dt.date(2026, 11, 22)
 os.environ[BUILD_DAY_VARIABLE] = BUILD_DAY.isoformat()
+# The address every build a test starts is published at (a build without one stops: hooks/publish.py).
+os.environ[SITE_URL] = "http://localhost:8000/"
 
 
 @pytest.fixture(scope="session")

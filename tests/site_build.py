@@ -30,12 +30,21 @@ CHROMIUM_ARGS = [
 ]
 
 
-def mkdocs_build(site: Path, source: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(
+    site: Path, source: Path | None = None, project: Path = ROOT, env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of `project` (this one, or a copy) into `site`; `env` sets (or, with None, unsets)
+    environment variables."""
+    variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if source is not None:
-        env["COVERAGE_SOURCE"] = str(source)
+        variables["COVERAGE_SOURCE"] = str(source)
+    for name, value in (env or {}).items():
+        if value is None:
+            variables.pop(name, None)
+        else:
+            variables[name] = value
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    return subprocess.run(command, cwd=project, env=variables, capture_output=True, text=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 
+from hooks.publish import SITE_URL
 from tests.helpers import SOURCE_TEXT, edit, write_source
 from tests.site_build import ROOT
 
@@ -43,6 +44,7 @@ def test_serve_rebuilds_when_the_source_changes(tmp_path):
     source = write_source(tmp_path, SOURCE_TEXT)
     port = free_port()
     env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(SITE_URL)  # a preview needs no address: `mkdocs serve` uses its own
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
