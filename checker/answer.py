@@ -91,12 +91,13 @@ def _question(data: Data, query: Query, lang: str) -> list[QuestionField]:
 def _summary(
     title: str, status: list[str], response: ResponsePart | None, deadline: DeadlinePart | None, data: Data, lang: str
 ) -> str:
-    """One line with the key figure: the response promise and, with a dispatch time, the arrival time."""
+    """A few sentences with the key figure: what was asked, the response promise and, with a dispatch
+    time, the arrival time. Each part is a sentence of its own (a phone shows them as a short paragraph)."""
     parts = [title, response["text"] if response else " ".join(status)]
     if deadline:
         label = ui(data, "label_colon", lang, label=deadline["title"])
         parts.append(f"{label} {deadline['text']}" if deadline["at"] else deadline["text"])
-    return " — ".join(part for part in parts if part)
+    return " ".join(part if part.endswith((".", "?", "!")) else f"{part}." for part in parts if part)
 
 
 def _sold_status(data: Data, contract: str, market: str, lang: str) -> str:

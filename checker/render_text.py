@@ -23,9 +23,6 @@ def render(response: Reply) -> str:
         lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
         if deadline.get("no_holidays"):
             lines.append(deadline["no_holidays"])
-    for group in answer["coverage"]:
-        lines += ["", group["label"]]
-        lines += [f"  - {_attribute(item)}" for item in group["items"]]
     if compare := answer["compare"]:
         lines += ["", compare["title"], *([compare["status"]] if compare["status"] else [])]
         if compare["response"]:
@@ -40,6 +37,9 @@ def render(response: Reply) -> str:
                 lines += [f"  - {_change(item)}" for item in items]
         if compare["nothing"]:
             lines.append(compare["nothing"])
+    for group in answer["coverage"]:
+        lines += ["", group["label"]]
+        lines += [f"  - {_attribute(item)}" for item in group["items"]]
     contacts = answer["contacts"]
     lines += ["", *(f"{phone['label_text']} {phone['number_text']}" for phone in contacts["phones"])]
     lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]

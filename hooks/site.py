@@ -8,6 +8,7 @@ publishes the whole site or nothing, in hooks/publish.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +88,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     staging folder."""
     if not i18n.inner_build(config):
         publish.check_site_url(config)
+        _date_pages_on_the_build_day()
     data = source_data()
     i18n.translate_nav(config, data["ui"]["offerings"])
     lang = i18n.current_language(config) or data["languages"][0]
@@ -99,6 +101,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not i18n.inner_build(config):
         _build.staging = publish.stage(config)
     return config
+
+
+def _date_pages_on_the_build_day() -> None:
+    """A build for a named day (COVERAGE_BUILD_DAY) dates its pages on that day too: MkDocs writes
+    the build's date into every sitemap entry, unless SOURCE_DATE_EPOCH names it. The same source on
+    the same day then gives the same bytes, whenever it is built."""
+    if coverage_data.BUILD_DAY_VARIABLE in os.environ and "SOURCE_DATE_EPOCH" not in os.environ:
+        midnight = dt.datetime.combine(coverage_data.build_day(), dt.time(), dt.UTC)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
 
 
 def _chrome_words(config: MkDocsConfig, data: Data, lang: str) -> None:

@@ -14,7 +14,7 @@ from checker.contacts import contacts
 from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
 from checker.query import guarantee_options
 from checker.text import fill, join, prose, ui
-from checker.zones import promised_zones, zone_band, zone_hours, zoned_offerings, zoning
+from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
 
 MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -107,6 +107,10 @@ class View:
 
     def guaranteed_offerings(self) -> list[str]:
         return [oid for oid in self.offerings if guarantee_options(self.data, oid)]
+
+    def distance_markets(self) -> list[str]:
+        """The markets whose page publishes distance bands: only there is a distance asked."""
+        return [market for market in self.markets if publishes_distances(self.data, market)]
 
     def guarantee_options(self) -> list[int]:
         return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})

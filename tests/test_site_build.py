@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -268,3 +269,18 @@ def test_a_missing_translation_fails_the_build(tmp_path):
     assert result.returncode != 0
     assert "missing translation(s): docs/escalation.fr.md" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_build_for_a_named_day_gives_the_same_bytes_whenever_it_is_built(tmp_path):
+    """Issue 13 §7: the same source for the same day is the same site, next week or next year. MkDocs
+    dated every sitemap entry on the day the build ran; the named day now dates them."""
+    day = "2027-03-15"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for site in (first, second):
+        result = mkdocs_build(site, env={"COVERAGE_BUILD_DAY": day, "SOURCE_DATE_EPOCH": None})
+        assert result.returncode == 0, result.stderr
+    files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
+    assert [name for name in files if (first / name).read_bytes() != (second / name).read_bytes()] == []
+    for sitemap in (first / "sitemap.xml", first / "fr" / "sitemap.xml"):
+        assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap.read_text(encoding="utf-8"))) == {day}

@@ -243,7 +243,7 @@ def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time
         ("Date et heure d'envoi (heure locale du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
         ("État, province ou territoire", "Québec (QC)"),
     ]
-    assert a["summary"].startswith("CNS standard — Canada — Objectif")
+    assert a["summary"].startswith("CNS standard — Canada. Objectif")
     assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['text']}" in a["summary"]
 
 

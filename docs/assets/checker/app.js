@@ -75,10 +75,13 @@ function fillForm(params) {
 // contract named as the chosen market sells it (the build wrote each market's name in data-labels).
 function showRelevantFields() {
   const contract = form.elements.namedItem("contract").value;
-  for (const wrapper of form.querySelectorAll("[data-for-contract]")) {
-    wrapper.hidden = !wrapper.dataset.forContract.split(" ").includes(contract);
-  }
   const market = form.elements.namedItem("market").value;
+  for (const wrapper of form.querySelectorAll("[data-for-contract], [data-for-market]")) {
+    const { forContract, forMarket } = wrapper.dataset;
+    wrapper.hidden =
+      (forContract !== undefined && !forContract.split(" ").includes(contract)) ||
+      (forMarket !== undefined && !forMarket.split(" ").includes(market));
+  }
   const region = form.elements.namedItem("region");
   for (const group of region.querySelectorAll("optgroup")) {
     group.hidden = group.disabled = group.dataset.market !== market;
@@ -271,16 +274,8 @@ function renderAnswer(a) {
       parts.push(el("p", { class: "st-holidays-none" }, d.no_holidays));
     }
   }
-  if (a.coverage.length) {
-    parts.push(el("h4", {}, a.labels.coverage));
-    for (const group of a.coverage) {
-      parts.push(
-        el("h5", {}, group.label),
-        el("ul", { class: "st-group", "data-mark": group.mark }, group.items.map((item) => attributeItem(item))),
-      );
-    }
-  }
   if (a.compare) {
+    // The comparison the question asked for comes before the whole coverage list it is drawn from.
     const c = a.compare;
     parts.push(
       el("h4", { class: "st-compare-title" }, c.title),
@@ -290,6 +285,15 @@ function renderAnswer(a) {
       ...changes(c.losses_title, c.losses, "st-losses", (item) => attributeItem(item, item.change)),
     );
     if (c.nothing) parts.push(el("p", {}, c.nothing));
+  }
+  if (a.coverage.length) {
+    parts.push(el("h4", {}, a.labels.coverage));
+    for (const group of a.coverage) {
+      parts.push(
+        el("h5", {}, group.label),
+        el("ul", { class: "st-group", "data-mark": group.mark }, group.items.map((item) => attributeItem(item))),
+      );
+    }
   }
   const k = a.contacts;
   parts.push(
@@ -336,9 +340,9 @@ function render(response, source) {
       }
       return text;
     });
-    summary.textContent = messages.join(" ");
+    summary.textContent = messages.join(" "); // said once here, and under its field in the form
     asked.hidden = true;
-    body.replaceChildren(el("ul", { class: "st-errors" }, messages.map((text) => el("li", {}, text))));
+    body.replaceChildren();
     answer.dataset.state = "error";
     focusOnAnswer = false;
     return;
@@ -350,6 +354,7 @@ function render(response, source) {
   body.replaceChildren(...renderAnswer(a));
   answer.dataset.state = "ready";
   history.replaceState(null, "", shareURL(a.query));
+  document.getElementById("st-print-url").textContent = location.href; // a printed answer says where it is from
   fillForm(a.query);
   keepStateInLanguageLinks();
   if (focusOnAnswer) {

@@ -1,0 +1,90 @@
+"""What a client found trying the site on a phone (390 px, touch) and with the keyboard, in real
+headless Chromium on the built site: the form says what it asks, an error is said once, the keyboard is
+visible, a printed answer says where it is from, and a comparison comes first when it was asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import answered
+from tests.test_browser_answer_first import PHONE, WORD_BREAKS
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    context = browser.new_context(base_url=base_url, **PHONE)
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+    yield tab
+    context.close()
+
+
+def test_a_performance_link_without_its_guarantee_asks_for_one_in_the_form_too(phone):
+    """The form showed '4 hours' chosen while the answer said to choose a guarantee."""
+    phone.goto("/checker/?market=us&contract=performance-sla&zone=3")
+    assert answered(phone) == "error"
+    guarantee = phone.locator("#st-field-guarantee")
+    assert guarantee.input_value() == ""
+    assert guarantee.locator("option:checked").inner_text() == "Choose a guarantee"
+    # Said once in the answer area and once under its field, not a third time in a list.
+    message = phone.locator("#st-error-guarantee").inner_text()
+    assert message and phone.locator("#st-answer-summary").inner_text() == message
+    assert phone.locator("#st-answer-body").inner_text().strip() == ""
+    # An error is nothing to share or print; changing the question is.
+    assert not phone.locator("#st-copy-link").is_visible()
+    assert not phone.locator("#st-print").is_visible()
+    assert phone.locator("#st-change").is_visible()
+    assert phone.errors == []
+
+
+def test_a_distance_is_asked_only_of_a_market_that_publishes_distances(phone):
+    phone.goto("/checker/?market=us&contract=standard-sla&zone=1")
+    assert answered(phone) == "ready"
+    distance = phone.locator("#st-field-km")
+    assert not distance.is_visible()
+    phone.select_option("#st-field-market", "ca")
+    assert distance.is_visible()
+
+
+@pytest.mark.parametrize("field", ["km", "dispatched", "zone"])
+def test_a_form_field_shows_where_the_keyboard_is(phone, field):
+    phone.goto("/fr/checker/?market=ca&contract=standard-sla&zone=2")
+    assert answered(phone) == "ready"
+    element = phone.locator(f"#st-field-{field}")
+    element.scroll_into_view_if_needed()
+    # Reach the field with the keyboard, as a keyboard user does: Shift+Tab from the next field.
+    element.focus()
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Shift+Tab")
+    style = element.evaluate("e => [document.activeElement === e, getComputedStyle(e).outlineStyle]")
+    assert style == [True, "solid"]
+
+
+def test_a_printed_answer_names_the_site_and_its_link(phone):
+    phone.goto("/fr/checker/?market=ca&contract=standard-sla&zone=2")
+    assert answered(phone) == "ready"
+    source = phone.locator(".st-print-only")
+    assert not source.is_visible()
+    phone.emulate_media(media="print")
+    assert source.is_visible()
+    assert source.inner_text() == f"Service de soutien à la clientèle Pitney Bowes — {phone.url}"
+
+
+def test_a_comparison_asked_for_comes_before_the_whole_coverage_list(phone):
+    phone.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&compare=performance-sla")
+    assert answered(phone) == "ready"
+    headings = phone.locator("#st-answer-body h4").all_inner_texts()
+    assert headings.index("Comparaison avec le CNS de performance") < headings.index("Couverture")
+
+
+@pytest.mark.parametrize("path", ["/onsite-support/", "/fr/onsite-support/"])
+def test_no_header_of_the_zone_table_breaks_inside_a_word_at_360_px(browser, base_url, path):
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    page.goto(path)
+    # A compound may break at its hyphen (États-|Unis), as French typesetting allows; never inside a word.
+    words_of_the_zone_table = WORD_BREAKS.replace("table.st-coverage", "table.st-zones").replace("\\S+", "[^\\s-]+")
+    assert page.evaluate(words_of_the_zone_table) == []
+    context.close()
