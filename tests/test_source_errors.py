@@ -9,17 +9,12 @@ import pytest
 import coverage_data
 from checker.text import FACT_NAMES
 from tests.conftest import BUILD_DAY
+from tests.helpers import SOURCE_TEXT, edited_source, line_of, run_cli, write_source
 
-ORIGINAL = coverage_data.SOURCE.read_text(encoding="utf-8")
 
-
-def broken(tmp_path: Path, old: str, new: str, count: int = 1) -> tuple[Path, int]:
-    """A copy of the real source with `old` replaced; returns its path and the line of the change."""
-    assert ORIGINAL.count(old) >= count, old
-    text = ORIGINAL.replace(old, new, count)
-    path = tmp_path / "coverage.yml"
-    path.write_text(text, encoding="utf-8")
-    return path, ORIGINAL[: ORIGINAL.index(old)].count("\n") + 1
+def broken(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    """A copy of the real source with the first `old` replaced; its path and the line of the change."""
+    return edited_source(tmp_path, (old, new), count=1), line_of(old)
 
 
 def problems(path: Path) -> list[coverage_data.Problem]:
@@ -210,13 +205,12 @@ def test_a_placeholder_that_names_no_fact(tmp_path):
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
-    text = (
-        ORIGINAL.replace('hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12')
-        .replace("    name: {en: Metro, fr: métropolitaine}", "    name: {fr: métropolitaine}")
-        .replace("    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: CA\n")
+    path = edited_source(
+        tmp_path,
+        ('hours: {"1": 8, "2": 12', 'hours: {"1": eight, "2": 12'),
+        ("    name: {en: Metro, fr: métropolitaine}", "    name: {fr: métropolitaine}"),
+        ("    holidays_country: CA\n", "    holidays_country: CA\n    holidays_country: CA\n"),
     )
-    path = tmp_path / "coverage.yml"
-    path.write_text(text, encoding="utf-8")
     messages = [p.message for p in problems(path)]
     assert len(messages) == 3
     assert any("duplicate key" in m for m in messages)
@@ -225,11 +219,11 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
 
 
 def test_an_untranslated_holiday_name_names_the_table(tmp_path):
-    line = next(line for line in ORIGINAL.splitlines(keepends=True) if line.startswith("      Thanksgiving Day:"))
+    line = next(line for line in SOURCE_TEXT.splitlines(keepends=True) if line.startswith("      Thanksgiving Day:"))
     path, _ = broken(tmp_path, line, "")
     problem = only(problems(path))
     assert problem.message == "the holiday 'Thanksgiving Day' has no reviewed name (add it under holidays.names.us)"
-    assert problem.line == ORIGINAL[: ORIGINAL.index("    us:\n", ORIGINAL.index("  names:"))].count("\n") + 1
+    assert problem.line == SOURCE_TEXT[: SOURCE_TEXT.index("    us:\n", SOURCE_TEXT.index("  names:"))].count("\n") + 1
 
 
 def test_problem_prints_like_a_compiler(tmp_path):
@@ -239,11 +233,9 @@ def test_problem_prints_like_a_compiler(tmp_path):
 
 def test_yaml_1_1_booleans_are_words(tmp_path):
     """`ON` (Ontario) and `no` stay strings; only true and false are booleans."""
-    text = ORIGINAL.replace(
-        "  add: []\n", "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: no, fr: Non}}\n"
+    path = edited_source(
+        tmp_path, ("  add: []\n", "  add:\n    - {market: ca, region: ON, date: 2026-11-23, name: {en: no, fr: Non}}\n")
     )
-    path = tmp_path / "coverage.yml"
-    path.write_text(text, encoding="utf-8")
     data = coverage_data.load(path, today=BUILD_DAY)
     assert data["markets"]["ca"]["chatbot"] is False
     assert "2026-11-23 " in " ".join(data["holidays"]["days"]["ca"]["ON"])
@@ -252,11 +244,10 @@ def test_yaml_1_1_booleans_are_words(tmp_path):
 def test_a_text_the_checker_uses_cannot_be_deleted(tmp_path):
     """Issue 12 §7 / 13 §2: without `ui.error_km` a link with km=-3 once stayed "loading" for ever. The
     source is asked the checker's sample questions at load: the missing text is a writer's error."""
-    line = next(i for i, text in enumerate(ORIGINAL.splitlines(), 1) if text.startswith("  error_km: "))
-    path = tmp_path / "coverage.yml"
-    path.write_text("\n".join(t for i, t in enumerate(ORIGINAL.splitlines(), 1) if i != line) + "\n", encoding="utf-8")
+    line = next(i for i, text in enumerate(SOURCE_TEXT.splitlines(), 1) if text.startswith("  error_km: "))
+    path = write_source(tmp_path, "\n".join(t for i, t in enumerate(SOURCE_TEXT.splitlines(), 1) if i != line) + "\n")
     problem = only(problems(path))
-    assert problem.line == ORIGINAL.splitlines().index("ui:") + 1
+    assert problem.line == SOURCE_TEXT.splitlines().index("ui:") + 1
     assert problem.message == "ui.error_km: the checker uses this text; write it (in every language)"
 
 
@@ -264,7 +255,7 @@ def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
     """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table."""
     path, _ = broken(tmp_path, "  observed: {en: observed, fr: congé reporté}\n", "")
     problem = only(problems(path))
-    assert problem.line == ORIGINAL.splitlines().index("ui:") + 1
+    assert problem.line == SOURCE_TEXT.splitlines().index("ui:") + 1
     assert problem.message == "ui.observed: the holiday table uses this text; write it (in every language)"
 
 
@@ -389,10 +380,9 @@ def test_a_misspelt_key_is_named_at_its_own_line_with_the_word_it_misses(tmp_pat
 
 def test_a_key_the_source_does_not_take_is_reported_at_its_own_line(tmp_path):
     """It was reported at the mapping's line (line 13 for a top-level key, wherever it was)."""
-    path = tmp_path / "coverage.yml"
-    path.write_text(ORIGINAL + "colour: red\n", encoding="utf-8")
+    path = write_source(tmp_path, SOURCE_TEXT + "colour: red\n")
     problem = only(problems(path))
-    assert problem.line == ORIGINAL.count("\n") + 1
+    assert problem.line == SOURCE_TEXT.count("\n") + 1
     assert problem.message.startswith("the source: unexpected key 'colour' (this mapping takes attributes, ")
 
 
@@ -467,7 +457,7 @@ def test_a_yaml_slip_is_named_at_the_line_where_it_is(tmp_path, old, new, offset
     problem = only(problems(path))
     assert problem.line == line + offset
     assert "expected" not in problem.message and "token" not in problem.message  # PyYAML's words, not a writer's
-    opened = ORIGINAL.splitlines()[: line - 1]
+    opened = SOURCE_TEXT.splitlines()[: line - 1]
     fields = {
         "{opened}": max(i for i, text in enumerate(opened, 1) if text.startswith("  ca:")) + 1,
         "{found}": next(i for i, text in enumerate(path.read_text().splitlines(), 1) if i > line and "'" in text),
@@ -480,7 +470,7 @@ def test_a_yaml_slip_is_named_at_the_line_where_it_is(tmp_path, old, new, offset
 # Issue 13 §2: files that crashed the loader (a traceback), took a minute and gigabytes, or were reported
 # at the wrong line. Each is refused at its line by `validate`, exit 1, no traceback.
 COMPANY = "  company: Pitney Bowes\n"
-LINE_OF_COMPANY = ORIGINAL[: ORIGINAL.index(COMPANY)].count("\n") + 1
+LINE_OF_COMPANY = SOURCE_TEXT[: SOURCE_TEXT.index(COMPANY)].count("\n") + 1
 LAUGHS = "".join(
     f"  l{level}: &l{level} [{', '.join([f'*l{level - 1}' if level else 'lol'] * 9)}]\n" for level in range(10)
 )
@@ -520,19 +510,14 @@ UNREADABLE = [
 
 
 def _cli_validate(path: Path) -> tuple[int, str]:
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-m", "checker", "validate", str(path)], capture_output=True, text=True, timeout=60
-    )
+    result = run_cli("validate", str(path))
     assert "Traceback" not in result.stderr
     return result.returncode, result.stderr
 
 
 @pytest.mark.parametrize(("company", "message"), UNREADABLE)
 def test_a_file_no_loader_should_swallow_is_refused_at_its_line(tmp_path, company, message):
-    raw = ORIGINAL.encode().replace(COMPANY.encode(), b"  company: " + company + b"\n", 1)
+    raw = SOURCE_TEXT.encode().replace(COMPANY.encode(), b"  company: " + company + b"\n", 1)
     path = tmp_path / "coverage.yml"
     path.write_bytes(raw)
     code, stderr = _cli_validate(path)
@@ -543,8 +528,7 @@ def test_a_file_no_loader_should_swallow_is_refused_at_its_line(tmp_path, compan
 
 def test_billion_laughs_are_refused_before_anything_is_expanded(tmp_path):
     """Nine levels of nine aliases: 387 million nodes once expanded (67 s and 4 GB, then MemoryError)."""
-    path = tmp_path / "coverage.yml"
-    path.write_text(ORIGINAL.replace(COMPANY, LAUGHS + COMPANY), encoding="utf-8")
+    path = write_source(tmp_path, SOURCE_TEXT.replace(COMPANY, LAUGHS + COMPANY))
     problem = only(problems(path))
     assert (problem.line, problem.message) == (
         LINE_OF_COMPANY,
@@ -565,7 +549,7 @@ def test_an_impossible_date_unquoted_is_refused_at_its_line(tmp_path):
 
 def test_a_byte_order_mark_at_the_start_is_what_some_editors_write(tmp_path):
     path = tmp_path / "coverage.yml"
-    path.write_bytes("\ufeff".encode() + ORIGINAL.encode())
+    path.write_bytes("\ufeff".encode() + SOURCE_TEXT.encode())
     assert coverage_data.load(path, today=BUILD_DAY)["languages"] == ["en", "fr"]
 
 
