@@ -29,7 +29,7 @@ lint: setup-python
 
 # The benchmark of issue 5 (not part of the tests): writes bench/RESULTS.md.
 bench: setup-python setup-node setup-browser bench/node_modules/.package-lock.json
-	$(PY) bench/run.py
+	$(PY) -m bench.run
 
 bench/node_modules/.package-lock.json: bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts

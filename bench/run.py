@@ -37,15 +37,15 @@ from typing import ClassVar
 
 import brotli
 
+# The project's packages, and the tests' Chromium settings: run as `python -m bench.run` from the root.
+from coverage_data import SOURCE
+from coverage_data.yaml_lines import dump, parse
+from hooks import headers
+from hooks.runtime import PYODIDE, checker_archive
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-sys.path.insert(0, str(ROOT))
-
-from coverage_data import SOURCE  # noqa: E402
-from coverage_data.yaml_lines import dump, parse  # noqa: E402
-from hooks import headers  # noqa: E402
-from hooks.runtime import PYODIDE, checker_archive  # noqa: E402
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ARGS = CHROMIUM_ARGS
 SHARE = "market=ca&contract=performance-sla&guarantee=4&zone=2"
