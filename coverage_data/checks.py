@@ -210,7 +210,7 @@ def _parses(text: str) -> bool:
 
 def _printed_as_written(value: dict[str, str], path: Path_) -> Found:
     """A brace in a text printed as written is a placeholder that would show as typed ({contrat})."""
-    if path[:1] in [(name,) for name in _TEMPLATES]:
+    if path and path[0] in _TEMPLATES:
         return
     for lang, text in value.items():
         if "{" in text or "}" in text:
@@ -225,9 +225,10 @@ def _printed_as_written(value: dict[str, str], path: Path_) -> Found:
 
 
 def _braced(text: str) -> str:
-    start = max(text.find("{"), 0) if "{" in text else text.find("}")
+    """The first placeholder-like part of a text: '{contrat}', or a lone '{' or '}'."""
+    start = text.find("{") if "{" in text else text.find("}")
     end = text.find("}", start)
-    return text[start : (end + 1 if end >= 0 else start + 1)]
+    return text[start : end + 1 if end >= 0 else start + 1]
 
 
 def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, ...]) -> Found:

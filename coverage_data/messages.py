@@ -49,9 +49,13 @@ def _is_number(text: str) -> bool:
     return re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text) is not None
 
 
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _short(value: object, width: int = 40) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…'"
+    """A value as a message quotes it: a text in quotes, cut to `width` characters."""
+    return repr(_clip(value, width)) if isinstance(value, str) else _clip(str(value), width)
 
 
 def _label(path: Path_) -> str:
@@ -91,7 +95,7 @@ def _is_text(schema: Schema) -> bool:
 
 
 def _text_example(instance: Mapping[str, object], missing: str) -> str:
-    pairs = [f"{key}: {_short(value, 24).strip(chr(39))}" for key, value in instance.items()]
+    pairs = [f"{key}: {_clip(str(value), 22)}" for key, value in instance.items()]
     return "{" + ", ".join([*pairs, f"{missing}: …"]) + "}"
 
 
