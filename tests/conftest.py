@@ -71,8 +71,36 @@ def page(browser, base_url):
     context.close()
 
 
+@pytest.fixture
+def open_page(browser, base_url):
+    """A page in a new context with the given device (viewport, is_mobile…), recording its errors and
+    requests; every context is closed at the end."""
+    contexts = []
+
+    def opened(device: dict, **options):
+        context = browser.new_context(base_url=base_url, **device, **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.errors = []
+        tab.requested = []
+        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+        tab.on("request", lambda request: tab.requested.append(request.url))
+        return tab
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
 # Markers, from what a test uses (see pyproject.toml): `make test-fast` runs the tests that need none.
-_MARKED_BY_FIXTURE = {"browser": "browser", "page": "browser", "site": "build", "base_url": "build"}
+_MARKED_BY_FIXTURE = {
+    "browser": "browser",
+    "page": "browser",
+    "open_page": "browser",
+    "site": "build",
+    "base_url": "build",
+}
 
 
 def pytest_collection_modifyitems(items):

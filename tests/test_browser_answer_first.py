@@ -14,27 +14,6 @@ SHARE = "/fr/checker/?market=ca&contract=standard-sla&zone=2"
 LIVE = "/checker/?market=us&contract=performance-sla&guarantee=4&zone=1&dispatched=2026-12-03T15:00&region=NY"
 
 
-@pytest.fixture
-def open_page(browser, base_url):
-    """A page in a new context with the given device; every context is closed at the end."""
-    contexts = []
-
-    def opened(device: dict | None = None, **options):
-        context = browser.new_context(base_url=base_url, **(device or DESKTOP), **options)
-        contexts.append(context)
-        tab = context.new_page()
-        tab.errors = []
-        tab.requested = []
-        tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-        tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
-        tab.on("request", lambda request: tab.requested.append(request.url))
-        return tab
-
-    yield opened
-    for context in contexts:
-        context.close()
-
-
 def top_of(page, selector: str) -> float:
     return page.evaluate(f"document.querySelector({selector!r}).getBoundingClientRect().top")
 

@@ -11,14 +11,8 @@ from tests.test_browser_answer_first import PHONE, WORD_BREAKS
 
 
 @pytest.fixture
-def phone(browser, base_url):
-    context = browser.new_context(base_url=base_url, **PHONE)
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
-    yield tab
-    context.close()
+def phone(open_page):
+    return open_page(PHONE)
 
 
 def test_a_performance_link_without_its_guarantee_asks_for_one_in_the_form_too(phone):
@@ -80,11 +74,9 @@ def test_a_comparison_asked_for_comes_before_the_whole_coverage_list(phone):
 
 
 @pytest.mark.parametrize("path", ["/onsite-support/", "/fr/onsite-support/"])
-def test_no_header_of_the_zone_table_breaks_inside_a_word_at_360_px(browser, base_url, path):
-    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740}, is_mobile=True)
-    page = context.new_page()
+def test_no_header_of_the_zone_table_breaks_inside_a_word_at_360_px(open_page, path):
+    page = open_page({"viewport": {"width": 360, "height": 740}, "is_mobile": True})
     page.goto(path)
     # A compound may break at its hyphen (États-|Unis), as French typesetting allows; never inside a word.
     words_of_the_zone_table = WORD_BREAKS.replace("table.st-coverage", "table.st-zones").replace("\\S+", "[^\\s-]+")
     assert page.evaluate(words_of_the_zone_table) == []
-    context.close()
