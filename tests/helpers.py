@@ -70,6 +70,32 @@ def cli_answer(*args: str) -> dict:
 RUNTIME_WAIT = 60_000  # ms; a correctness test, not a timing one: the runtime may take its time here
 
 
+class Held:
+    """Requests matching a pattern, held back (a Playwright route) until the test lets them go.
+
+    A route's handler runs only once the request is made and its event has reached the test: a test
+    that asserts a request is held must wait for it (`wait`), or it races the worker that makes it
+    (issue 21 §5). Waiting is on events, never on time."""
+
+    def __init__(self, page, pattern: str) -> None:
+        self.page, self.pattern, self.routes = page, pattern, []
+        page.route(pattern, lambda route: self.routes.append(route))
+
+    def wait(self) -> None:
+        """Once the request has been seen (`page.expect_request` around what makes it), until its route
+        event, which follows it on the same connection, has reached the handler."""
+        for _ in range(10_000):
+            if self.routes:
+                return
+            self.page.evaluate("0")  # a round trip: the route event, sent before its reply, is handled
+        raise AssertionError(f"{self.pattern} was requested but never reached its route")
+
+    def release(self) -> None:
+        for route in self.routes:
+            route.continue_()
+        self.routes.clear()
+
+
 def answered(page) -> str:
     """Wait until the checker page has settled its question; its state: "ready" or "error"."""
     page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from hooks import headers
-from tests.helpers import RUNTIME_WAIT, answered, cli_answer
+from tests.helpers import RUNTIME_WAIT, Held, answered, cli_answer
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
 
 
@@ -275,17 +275,17 @@ def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
     the older answer, different, arrives and is dropped (app.js: "overtaken by a newer question")."""
     page.goto("/checker/?market=us&contract=standard-sla&zone=1")
     assert answered(page) == "ready"
-    held = []
-    page.route("**/answers/en/us.standard-sla.-.2.json", lambda route: held.append(route))
+    held = Held(page, "**/answers/en/us.standard-sla.-.2.json")
     zone = page.get_by_label("Zone", exact=True)
-    with page.expect_request("**/answers/en/us.standard-sla.-.2.json"):
+    with page.expect_request(held.pattern):
         zone.select_option("2")  # the older question: its answer is held
+    held.wait()
     zone.select_option("3")  # the newer one, answered at once
     page.wait_for_function("location.search.includes('zone=3')", timeout=RUNTIME_WAIT)
     summary = page.locator("#st-answer-summary").inner_text()
     assert "24 business hours" in summary
-    assert held and page.locator("#st-answer").get_attribute("data-state") == "ready"
-    held[0].continue_()
+    assert page.locator("#st-answer").get_attribute("data-state") == "ready"
+    held.release()
     # The page's own promise of that answer (the one app.js awaits) settles, then a turn of the event loop.
     older = page.evaluate(
         """() => window.stChecker.prebuilt({ market: "us", contract: "standard-sla", zone: "2" })
