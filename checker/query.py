@@ -74,7 +74,7 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     # the link would carry ("Canada (ca)").
     market = raw["market"] or data["editions"][lang]
     if market not in data["markets"]:
-        names = [f"{m['name'][lang]} ({mid})" for mid, m in data["markets"].items()]
+        names = [f"{m['in_sentence'][lang]} ({mid})" for mid, m in data["markets"].items()]
         refuse("market", "error_market", choices=join(data, names, lang, "or"))
     contract = raw["contract"] or next(iter(data["offerings"]))
     if contract not in contracts(data):
@@ -85,9 +85,7 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
 
     guarantee = _guarantee(data, contract, raw["guarantee"], lang, refuse)
     zone = _zone(data, raw["zone"], lang, refuse)
-    km = _km(data, market, raw["km"], lang, refuse)
-    if zone is not None and km is not None:
-        refuse("km", "error_zone_and_km")
+    km = _km(data, market, raw["km"], lang, refuse)  # beside a zone, the zone wins (checker/location.py)
     dispatched = _dispatched(data, raw["dispatched"], lang, refuse)
     region = raw["region"].upper() or None
     if region is not None and market in data["markets"] and region not in data["markets"][market]["regions"]:
@@ -104,23 +102,21 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
 
 
 def _contract_choices(data: Data, lang: str) -> str:
-    names = [f"{offering['name'][lang]} ({oid})" for oid, offering in data["offerings"].items()]
-    return join(data, [*names, f"{ui(data, 'no_contract', lang)} ({NO_CONTRACT})"], lang, "or")
+    """Each contract as a sentence names it ('le CNS standard (standard-sla)'), with its id."""
+    names = [f"{offering['in_sentence'][lang]} ({oid})" for oid, offering in data["offerings"].items()]
+    return join(data, [*names, f"{ui(data, 'no_contract_in_sentence', lang)} ({NO_CONTRACT})"], lang, "or")
 
 
 def _guarantee(data: Data, contract: str, value: str, lang: str, refuse: Refuse) -> int | None:
+    """The chosen guarantee; None where the contract has none to choose (a stray value is ignored) or
+    none was chosen (the answer then gives each the contract may have)."""
     options = guarantee_options(data, contract)
-    if not options:
-        return None  # the contract has no guarantee to choose; a stray value is ignored
-    choices = join(data, [str(option) for option in options], lang, "or")
-    if not value:
-        in_sentence = data["offerings"][contract]["in_sentence"][lang]
-        refuse("guarantee", "error_guarantee_needed", choices=choices, contract=in_sentence)
-    elif not _GUARANTEE.fullmatch(value) or int(value) not in options:
-        refuse("guarantee", "error_guarantee", choices=choices)
-    else:
-        return int(value)
-    return None
+    if not options or not value:
+        return None
+    if not _GUARANTEE.fullmatch(value) or int(value) not in options:
+        refuse("guarantee", "error_guarantee", choices=join(data, [str(option) for option in options], lang, "or"))
+        return None
+    return int(value)
 
 
 def _zone(data: Data, value: str, lang: str, refuse: Refuse) -> str | None:

@@ -18,15 +18,25 @@ def render(response: Reply) -> str:
         lines.append(answer["zone"]["text"])
     if answer["response"]:
         lines += ["", answer["response"]["text"]]
+    lines += [note["text"] for note in answer["notes"]]
+    step = answer["next_step"]
+    lines += [
+        "",
+        step["title"],
+        step["text"],
+        *(f"  {phone['label_text']} {phone['number_text']}" for phone in step["phones"]),
+    ]
+    if step["sales"]:
+        lines.append(step["sales"])
     if deadline := answer["deadline"]:
-        lines += ["", *([deadline["title"]] if deadline["title"] else []), deadline["text"], *deadline["notes"]]
+        lines += ["", *(line for line in (deadline["title"], deadline["text"]) if line)]
+        lines += [arrival["text"] for arrival in deadline["arrivals"]]
+        lines += [note["text"] for note in deadline["notes"]]
         lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
-        if deadline.get("no_holidays"):
+        if deadline["no_holidays"]:
             lines.append(deadline["no_holidays"])
     if compare := answer["compare"]:
-        lines += ["", compare["title"], *([compare["status"]] if compare["status"] else [])]
-        if compare["response"]:
-            lines.append(compare["response"])
+        lines += ["", compare["title"], *(line for line in (compare["status"], compare["difference"]) if line)]
         for title, items in (
             (compare["gains_title"], compare["gains"]),
             (compare["replaced_title"], compare["replaced"]),
@@ -44,7 +54,7 @@ def render(response: Reply) -> str:
     lines += ["", *(f"{phone['label_text']} {phone['number_text']}" for phone in contacts["phones"])]
     lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
     lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
-    return "\n".join(_wrap(line) for line in lines)
+    return "\n".join(_wrap(line) for line in lines if line is not None)
 
 
 def _change(item: Change) -> str:

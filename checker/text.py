@@ -16,6 +16,7 @@ FACT_NAMES = frozenset(
     {
         "remote_hours",
         "onsite_hours",
+        "onsite_times",
         "phone_answer_goal_seconds",
         "chat_answer_goal_seconds",
         "remote_effort_limit_minutes",
@@ -95,6 +96,7 @@ def facts(data: Data, lang: str) -> dict[str, object]:
     return {
         "remote_hours": hours_range(data, "remote", lang),
         "onsite_hours": hours_range(data, "onsite", lang),
+        "onsite_times": times_range(data, "onsite", lang),
         "phone_answer_goal_seconds": remote["phone_answer_goal_seconds"],
         "chat_answer_goal_seconds": remote["chat_answer_goal_seconds"],
         "remote_effort_limit_minutes": remote["remote_effort_limit_minutes"],
@@ -113,8 +115,10 @@ def _entry(entries: dict[str, Text], section: str, key: str) -> Text:
 
 
 def format_time(data: Data, time: dt.time, lang: str) -> str:
-    """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour."""
+    """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour; 'noon' / '12 h'."""
     key = "time_format_on_the_hour" if time.minute == 0 else "time_format"
+    if time == dt.time(12, 0):
+        key = "time_format_noon"
     return ui(
         data,
         key,
@@ -160,6 +164,20 @@ def hours_range(data: Data, which: Literal["remote", "onsite"], lang: str) -> st
         lang,
         first_day=names[min(days)],
         last_day=names[max(days)],
+        start=format_time(data, parse_clock(hours["start"]), lang),
+        end=format_time(data, parse_clock(hours["end"]), lang),
+        timezone=data["timezones"][hours["timezone"]][lang],
+    )
+
+
+def times_range(data: Data, which: Literal["remote", "onsite"], lang: str) -> str:
+    """'8 AM to 5 PM local time' from the source's `hours.<which>`, without its days (the Canadian
+    table gives on-site hours without naming the days)."""
+    hours = data["hours"][which]
+    return ui(
+        data,
+        "times_range",
+        lang,
         start=format_time(data, parse_clock(hours["start"]), lang),
         end=format_time(data, parse_clock(hours["end"]), lang),
         timezone=data["timezones"][hours["timezone"]][lang],

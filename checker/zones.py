@@ -3,7 +3,7 @@ promises in each zone (the answer, the zone table and the offering pages all ask
 
 The published bands are whole kilometres ("Zone 1 : 40 km", "Zone 2 : 41 à 80 km", "Zone 3 : 81 à
 240 km"), so a distance is read to the nearest whole kilometre, half up, before it is placed
-(WRITING.md row 32): 40.4 km is zone 1, 40.5 km is zone 2, and every distance falls in exactly the
+(WRITING.md row 35): 40.4 km is zone 1, 40.5 km is zone 2, and every distance falls in exactly the
 band the tables print.
 """
 

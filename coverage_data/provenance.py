@@ -2,7 +2,7 @@
 
 Each fact of `coverage.yml` (a path such as `offerings.standard-sla.response` or `ui.goal_business`)
 rests on a quote, word for word, of the published page of its market (`published/`), or on a numbered
-decision of the decision table (SOURCE-NOTES rows 1–17, WRITING.md rows 18 on) with its reason. The
+decision of the decision table (SOURCE-NOTES rows 1–20, WRITING.md rows 21 on) with its reason. The
 ui texts that state nothing about the terms are listed as `interface`. `problems()` says, as
 `file:line: message`, what lacks provenance, what a quote misquotes, and what names nothing.
 """
@@ -24,7 +24,7 @@ PAGES = {"us": HERE / "published" / "us-en.txt", "ca": HERE / "published" / "ca-
 WRITING = HERE.parent / "WRITING.md"
 # What names a market (its name, where it is, its regions and holiday calendar) states no term.
 _MARKET_NAMES = frozenset({"name", "where", "region_label", "regions", "holidays_country"})
-SOURCE_NOTES_ROWS = 17  # SOURCE-NOTES.md (shared with the CEO, outside the repository) numbers 1–17
+SOURCE_NOTES_ROWS = 20  # SOURCE-NOTES.md (shared with the CEO, outside the repository) numbers 1–20
 
 
 def normalized(text: str) -> str:
@@ -46,7 +46,9 @@ def fact_paths(source: Data) -> Iterator[str]:
     yield from (f"zones.{zid}" for zid in source["zones"])
     for oid, offering in source["offerings"].items():
         yield from (
-            f"offerings.{oid}.{key}" for key in ("markets", "summary", "response", "add_on_to") if key in offering
+            f"offerings.{oid}.{key}"
+            for key in ("markets", "summary", "response", "add_on_to", "eligibility")
+            if key in offering
         )
     yield from (f"attributes.{row['id']}" for row in source["attributes"])
     for oid, items in source["benefits"].items():
@@ -119,9 +121,12 @@ def answer_sources(answer: Answer) -> list[tuple[str, str]]:
     for part in (answer["zone"], answer["response"]):
         if part and part.get("source"):
             found.append((part["text"], part["source"]))
+    found += [(note["text"], note["source"]) for note in answer["notes"]]
     if deadline := answer["deadline"]:
         kind = "ui.deadline_guarantee" if deadline["kind"] == "guarantee" else "ui.deadline_goal"
-        found.append((f"{deadline['title']} {deadline['text']}".strip(), kind if deadline["at"] else "ui.no_deadline"))
+        found += [(f"{deadline['title']} {arrival['text']}", kind) for arrival in deadline["arrivals"]]
+        found += [(deadline["text"], "ui.no_deadline")] if deadline["text"] else []
+        found += [(note["text"], note["source"]) for note in deadline["notes"]]
         found += [(holiday["text"], "holidays") for holiday in deadline["holidays"]]
     for group in answer["coverage"]:
         found += [(f"{group['label']}: {item['title']}", f"attributes.{item['id']}") for item in group["items"]]

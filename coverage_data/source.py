@@ -67,6 +67,13 @@ def _schema_problems(data: Source) -> Iterator[tuple[Path_, str]]:
         yield from schema_problems(error)
 
 
+def _per_market(text: Any, markets: list[str], languages: list[str]) -> dict[str, Any]:
+    """A text written once for every market, or per market, as one text (or None) per market."""
+    if text is None or set(text) == set(languages):
+        return dict.fromkeys(markets, text)
+    return {market: text.get(market) for market in markets}
+
+
 def compile_data(data: Source, holidays: HolidayTable) -> Data:
     """Fill in what the source leaves implicit, so that the checker never guesses a default."""
     markets = list(data["markets"])
@@ -75,11 +82,14 @@ def compile_data(data: Source, holidays: HolidayTable) -> Data:
         {
             "id": row["id"],
             "label": row["label"],
-            "detail": row.get("detail"),
+            "detail": _per_market(row.get("detail"), markets, data["languages"]),
             "markets": row.get("markets", markets),
             "discretion": row.get("discretion", []),
             "no_contract": row.get("no_contract"),
             "replaces": row.get("replaces"),
+            "in_sentence": row.get("in_sentence"),
+            "onsite": row.get("onsite", False),
+            "corrected": row.get("corrected", {}),
             "marks": {
                 oid: mark if isinstance(mark, dict) else dict.fromkeys(markets, mark)
                 for oid, mark in row["marks"].items()

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
+from checker.compare import MARK_TEXT
 from checker.contacts import contacts
 from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
+from checker.names import in_sentence, is_sold, zone_label
 from checker.query import guarantee_options
+from checker.response import response_text
 from checker.text import fill, join, prose, ui
 from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
 
@@ -64,6 +66,10 @@ class View:
 
     def market_names(self, markets: list[str]) -> str:
         return self.join([self.market_name(market) for market in markets])
+
+    def sold_in(self, markets: list[str]) -> str:
+        """The label before an offering's markets: « Marché » for one, « Marchés » for several."""
+        return self.ui("sold_in_one" if len(markets) == 1 else "sold_in")
 
     def contacts(self, market: str) -> Contacts:
         return contacts(self.data, market, self.lang)

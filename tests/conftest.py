@@ -86,6 +86,8 @@ def open_page(browser, base_url):
         tab.on("pageerror", lambda error: tab.errors.append(str(error)))
         tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
         tab.on("request", lambda request: tab.requested.append(request.url))
+        tab.finished = []
+        tab.on("requestfinished", lambda request: tab.finished.append(request.url))
         return tab
 
     yield opened

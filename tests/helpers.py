@@ -96,6 +96,13 @@ class Held:
         self.routes.clear()
 
 
+def finished(page, fragment: str) -> None:
+    """Until a request whose URL holds `fragment` has finished (a page of the `open_page` fixture, which
+    records them): one already finished counts, and one still to come is waited for, on its event."""
+    while not any(fragment in url for url in page.finished):
+        page.wait_for_event("requestfinished", timeout=RUNTIME_WAIT)
+
+
 def answered(page) -> str:
     """Wait until the checker page has settled its question; its state: "ready" or "error"."""
     page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)

@@ -26,7 +26,7 @@ def test_json_with_distance_guarantee_deadline_and_compare():
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)["answer"]
     assert answer["zone"]["id"] == "3"
-    assert answer["response"]["kind"] == "not-covered"
+    assert answer["response"]["kind"] == "outside-zones"
     assert answer["compare"]["id"] == "standard-sla"
 
 
@@ -44,7 +44,7 @@ def test_compare_shows_what_the_upgrade_adds_and_what_it_replaces():
         "What the Performance SLA adds - One 2-Hour Application Consultation: Available at an additional charge → Included"
         in text
     )
-    # WRITING.md row 30: the guarantee is a replacement, not a gain beside a loss.
+    # WRITING.md row 33: the guarantee is a replacement, not a gain beside a loss.
     assert (
         "What the Performance SLA replaces - Next Business Day Onsite Support (at Pitney Bowes discretion): "
         "replaced by Guaranteed Response Onsite Support (at Pitney Bowes discretion)"

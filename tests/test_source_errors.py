@@ -260,11 +260,11 @@ def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
 
 
 def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
-    old = 'zone_needed: {en: "Choose a zone (or give a distance)'
-    path, line = broken(tmp_path, old, 'zone_needed: {en: "Choose a {zonne} (or give a distance)')
+    old = 'next_sales_zone: {en: "To learn your zone,'
+    path, line = broken(tmp_path, old, 'next_sales_zone: {en: "To learn your {zonne},')
     problem = only(problems(path))
     assert problem.line == line
-    assert problem.message.startswith("ui.zone_needed.en: cannot fill 'Choose a {zonne} (or give a distance)")
+    assert problem.message.startswith("ui.next_sales_zone.en: cannot fill 'To learn your {zonne},")
 
 
 # Issue 13 §3: each schema failure said in a writer's words: the field, what it accepts, an example.
@@ -374,7 +374,7 @@ def test_a_misspelt_key_is_named_at_its_own_line_with_the_word_it_misses(tmp_pat
     )
     assert str(problems(path)[-1]) == (
         f"{path}:{line + 1}: offerings.standard-sla: unexpected key 'nmae'; did you mean 'name'? (this mapping takes "
-        "add_on_to, family, in_sentence, long_name, markets, name, response, summary)"
+        "add_on_to, eligibility, family, in_sentence, long_name, markets, name, response, summary)"
     )
 
 

@@ -1,6 +1,6 @@
 """Every sentence the checker writes is one the published terms support (issue: the words).
 
-Each test names the rule of reading or the decision row (SOURCE-NOTES 1–17, WRITING.md 18 on) it holds to.
+Each test names the rule of reading or the decision row (SOURCE-NOTES 1–20, WRITING.md 21 on) it holds to.
 """
 
 from __future__ import annotations
@@ -89,8 +89,8 @@ def test_markets_are_not_merged(data):
 
     assert "up to {pm_calls}" in text("Preventive maintenance", "us", "en")
     assert "up to" not in text("Preventive maintenance", "ca", "en")
-    assert "except for excluded circumstances" in text("Onsite repair (travel and labor)", "us", "en")
-    assert "excluded" not in text("Onsite repair (travel and labor)", "ca", "en")
+    assert "except for excluded circumstances" in text("On-site repair (travel and labor)", "us", "en")
+    assert "excluded" not in text("On-site repair (travel and labor)", "ca", "en")
     assert "contract terms" in text("Parts", "ca", "en") and "contract terms" not in text("Parts", "us", "en")
     chat = ask(data, "fr", market="ca", contract="none")["contacts"]["chat"]
     assert chat["chatbot"] == ""
@@ -160,7 +160,7 @@ def test_typography_dates_and_numbers_in_french(data):
     )
     assert answer["response"]["text"].startswith(f"Objectif{NBSP}: un technicien sur place dans les 12{NBSP}heures")
     assert [h["text"] for h in answer["deadline"]["holidays"]] == ["vendredi 1er janvier 2027 — Jour de l'An"]
-    assert answer["deadline"]["text"].startswith(f"mardi 5 janvier 2027 à 10{NBSP}h")
+    assert answer["deadline"]["arrivals"][0]["text"].startswith(f"mardi 5 janvier 2027 à 10{NBSP}h")
 
 
 def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data):
@@ -169,9 +169,13 @@ def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data)
         f"Zone inconnue «{NBSP}9{NBSP}». Choisissez la zone 1 (métropolitaine), 2 (urbaine) ou 3 (rurale)."
     )
     errors = respond(data, {"market": "xx"}, "fr")["errors"]
-    assert errors["market"] == f"Marché inconnu «{NBSP}xx{NBSP}». Choisissez États-Unis (us) ou Canada (ca)."
-    needed = respond(data, {"market": "ca", "contract": "performance-sla"}, "fr")["errors"]["guarantee"]
-    assert needed == f"Choisissez une garantie de 4 ou 8{NBSP}heures pour le CNS de performance."
+    # Issue 18 §6: the names take their articles in a French sentence.
+    assert errors["market"] == f"Marché inconnu «{NBSP}xx{NBSP}». Choisissez les États-Unis (us) ou le Canada (ca)."
+    errors = respond(data, {"contract": "gold"}, "fr")["errors"]
+    assert errors["contract"].startswith(
+        f"Contrat inconnu «{NBSP}gold{NBSP}». Choisissez le CNS standard (standard-sla), le CNS"
+    )
+    assert errors["contract"].endswith(" ou l'absence de contrat (none).")
 
 
 def test_no_zone_is_named_metro_in_french(data):
@@ -195,26 +199,24 @@ def test_phone_links_dial_from_anywhere(data):
     assert [phone["tel"] for phone in us] == ["+18442566444", "+18008880286"]
 
 
-@pytest.mark.parametrize("lang", ["en", "fr"])
-def test_performance_sla_without_a_zone_asks_for_the_zone_and_promises_nothing_else(data, lang):
-    a = ask(data, lang, market="ca", contract="performance-sla", guarantee="4", dispatched="2026-12-03T10:00")
-    asks = data["ui"]["zone_needed"][lang]
-    assert a["response"]["kind"] == "needs-zone" and a["response"]["text"] == asks
-    assert a["deadline"]["text"] == data["ui"]["deadline_needs_zone"][lang]
-    assert data["ui"]["no_deadline"][lang] not in str(a)
-    assert a["summary"].endswith(data["ui"]["deadline_needs_zone"][lang])
-
-
-@pytest.mark.parametrize("where", [{"zone": "3"}, {"km": "300"}])
-def test_outside_zones_1_and_2_the_guarantee_is_not_included_for_the_site(data, where):
-    """WRITING.md row 30: the guarantee's row is apart, never 'included', where the guarantee does not reach."""
+@pytest.mark.parametrize(
+    ("where", "label"),
+    [
+        ({"zone": "3"}, "Not for this site (zones 1 and 2 only)"),
+        ({"km": "300"}, "Not published for a site at this distance"),
+    ],
+)
+def test_outside_zones_1_and_2_nothing_on_site_is_included_for_the_site(data, where, label):
+    """SOURCE-NOTES row 19, WRITING.md rows 33 and 37: outside the guarantee's zones (or beyond the last
+    published zone) no row that happens at the site is 'included' for that site."""
     a = ask(data, market="ca", contract="performance-sla", guarantee="4", **where)
     groups = {group["mark"]: [item["id"] for item in group["items"]] for group in a["coverage"]}
-    assert "guaranteed-response-onsite" not in groups["included"]
-    assert groups["not-for-site"] == ["guaranteed-response-onsite"]
-    assert a["coverage"][-1]["label"] == "Not for this site (zones 1 and 2 only)"
+    onsite = ["onsite-support", "guaranteed-response-onsite", "parts-and-labor"]
+    assert not set(onsite) & set(groups["included"])
+    assert groups["not-for-site"] == onsite
+    assert a["coverage"][-1]["label"] == label
     inside = ask(data, market="ca", contract="performance-sla", guarantee="4", zone="1")
-    assert "guaranteed-response-onsite" in {item["id"] for item in inside["coverage"][0]["items"]}
+    assert set(onsite) <= {item["id"] for item in inside["coverage"][0]["items"]}
 
 
 @pytest.mark.parametrize(
@@ -229,7 +231,7 @@ def test_a_comparison_frames_the_guarantee_as_a_replacement_in_both_directions(d
         else ("guaranteed-response-onsite", "next-business-day-onsite")
     )
     assert (replacement["id"], replacement["replaces"]) == (gained, lost)
-    assert f"{NBSP}: remplacement par " in replacement["change"]
+    assert f"{NBSP}: remplacé par le soutien sur place " in replacement["change"]  # issue 18 §6
     changed = {item["id"] for item in a["compare"]["gains"] + a["compare"]["losses"]}
     assert not changed & {lost, gained}
 
@@ -240,21 +242,21 @@ def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time
         ("Marché", "Canada"),
         ("Contrat", "CNS standard"),
         ("Distance de la base régionale (km)", f"40,5{NBSP}km"),
-        ("Date et heure d'envoi (heure locale du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
+        ("Point d'envoi (date et heure locales du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
         ("État, province ou territoire", "Québec (QC)"),
     ]
     assert a["summary"].startswith("CNS standard — Canada. Objectif")
-    assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['text']}" in a["summary"]
+    assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['arrivals'][0]['text']}" in a["summary"]
 
 
 @pytest.mark.parametrize(("lang", "market"), [("en", "us"), ("fr", "ca")])
 def test_each_edition_opens_on_its_pages_market(data, lang, market):
-    """WRITING.md row 31: a question without a market is asked of the edition's own market."""
+    """WRITING.md row 34: a question without a market is asked of the edition's own market."""
     assert ask(data, lang, contract="standard-sla")["market"]["id"] == market
 
 
 def test_every_distance_falls_in_the_band_the_tables_print(data):
-    """WRITING.md row 32 (issue 12): 40.5 km once fell between 'up to 40 km' and '41 to 80 km'."""
+    """WRITING.md row 35 (issue 12): 40.5 km once fell between 'up to 40 km' and '41 to 80 km'."""
     from hooks.view import View
 
     view = View(data, "en")
