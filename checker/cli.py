@@ -6,6 +6,7 @@ YAML source through `coverage_data`, which the browser never needs."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -30,9 +31,24 @@ OPTIONS = {
 }
 
 
+# What a terminal would act on rather than show (an escape sequence can recolour, retitle or clear it):
+# C0 and C1 control characters but line feed and tab, and the bidirectional controls.
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on written as an escape (\x1b, \u202e): a value
+    the reader typed is echoed in a message, never run by their terminal."""
+    return _UNSHOWN.sub(lambda found: ascii(found.group())[1:-1], text)
+
+
+def _say(text: str, error: bool = False) -> None:
+    print(printable(text), file=sys.stderr if error else sys.stdout)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, printable(f"{self.prog}: error: {message}\n"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,18 +80,18 @@ def validate(argv: list[str]) -> int:
     try:
         data = _source(args.file)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        _say(str(error), error=True)
+        _say(f"{len(error.problems)} problem(s) found.", error=True)
         return 1
     if not args.file:  # the project's own source: every fact also has its provenance
         from coverage_data import provenance
 
         if found := provenance.problems(data):
-            print("\n".join(str(problem) for problem in found), file=sys.stderr)
-            print(f"{len(found)} problem(s) found.", file=sys.stderr)
+            _say("\n".join(str(problem) for problem in found), error=True)
+            _say(f"{len(found)} problem(s) found.", error=True)
             return 1
     elapsed = time.perf_counter() - started
-    print(
+    _say(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
         f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
     )
@@ -88,7 +104,7 @@ def check(argv: list[str], explain: bool = False) -> int:
     try:
         data = _source(None)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
+        _say(str(error), error=True)
         return 1
     parser = _Parser(prog="python -m checker", description="What a support contract covers, where, and how fast.")
     # No argparse `choices`: the checker refuses an unknown market or contract in the reader's language.
@@ -107,14 +123,14 @@ def check(argv: list[str], explain: bool = False) -> int:
     response = respond(data, params, args.lang)
     if not response["ok"]:
         for field, message in response["errors"].items():
-            print(f"{parser.prog}: error: --{_option(field)}: {message}", file=sys.stderr)
+            _say(f"{parser.prog}: error: --{_option(field)}: {message}", error=True)
         return 2
     if explain:
         from coverage_data.provenance import explain as explained
 
-        print(explained(response["answer"]))
+        _say(explained(response["answer"]))
     else:
-        print(to_json(response) if args.json else render(response))
+        _say(to_json(response) if args.json else render(response))
     return 0
 
 
