@@ -83,13 +83,16 @@ def validate(argv: list[str]) -> int:
         _say(str(error), error=True)
         _say(f"{len(error.problems)} problem(s) found.", error=True)
         return 1
-    if not args.file:  # the project's own source: every fact also has its provenance
-        from coverage_data import provenance
+    from coverage_data import provenance
 
-        if found := provenance.problems(data):
-            _say("\n".join(str(problem) for problem in found), error=True)
-            _say(f"{len(found)} problem(s) found.", error=True)
-            return 1
+    # Every fact has its provenance: in the provenance.yml beside the file (a copy of the project's
+    # source has none: then the project's).
+    source = Path(args.file) if args.file else coverage_data.SOURCE
+    beside = source.with_name(provenance.PROVENANCE.name)
+    if found := provenance.problems(source, beside if beside.exists() else provenance.PROVENANCE):
+        _say("\n".join(str(problem) for problem in found), error=True)
+        _say(f"{len(found)} problem(s) found.", error=True)
+        return 1
     elapsed = time.perf_counter() - started
     _say(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
@@ -126,7 +129,7 @@ def check(argv: list[str], explain: bool = False) -> int:
             _say(f"{parser.prog}: error: --{_option(field)}: {message}", error=True)
         return 2
     if explain:
-        from coverage_data.provenance import explain as explained
+        from coverage_data.explain import explain as explained
 
         _say(explained(response["answer"]))
     else:
