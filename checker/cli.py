@@ -6,7 +6,6 @@ YAML source through `coverage_data`, which the browser never needs."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -31,15 +30,12 @@ OPTIONS = {
 }
 
 
-# What a terminal would act on rather than show (an escape sequence can recolour, retitle or clear it):
-# C0 and C1 control characters but line feed and tab, and the bidirectional controls.
-_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def printable(text: str) -> str:
-    """`text` with every character a terminal would act on written as an escape (\x1b, \u202e): a value
-    the reader typed is echoed in a message, never run by their terminal."""
-    return _UNSHOWN.sub(lambda found: ascii(found.group())[1:-1], text)
+    """`text` as the command line prints it: a value the reader typed is echoed in a message, never acted
+    on by their terminal (coverage_data.characters, the characters no source may hold either)."""
+    from coverage_data.characters import escaped
+
+    return escaped(text)
 
 
 def _say(text: str, error: bool = False) -> None:

@@ -52,3 +52,10 @@ def in_value(value: str) -> str | None:
             kind, why = what
             return f"{kind} (U+{ord(match.group()):04X}), written as an escape, {why}: delete the escape"
     return None
+
+
+def escaped(text: str) -> str:
+    """`text` with every such character (but a line feed or a tab) written as its escape (\\x1b, \\u202e):
+    what the command line prints, so that a value a reader typed is shown, never acted on by a terminal
+    (an escape sequence can recolour, retitle or clear it) or refused by its encoding (a lone surrogate)."""
+    return _IN_VALUE.sub(lambda found: ascii(found.group())[1:-1] if _what(found.group()) else found.group(), text)
