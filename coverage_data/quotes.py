@@ -83,6 +83,8 @@ Values = Mapping[str, object]  # a fact's values by their path in it, for one ma
 
 def found(page: Page, quote: str, values: Values) -> bool:
     """Whether the page holds the quote, each value it names written as the page would write it."""
+    if not is_table(quote) and not PLACEHOLDER.search(quote):
+        return normalized(quote) in page.prose  # prose that names no value: the words alone
     return _pattern(page, quote, values, wild=False).search(_text(page, quote)) is not None
 
 
