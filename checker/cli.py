@@ -30,9 +30,21 @@ OPTIONS = {
 }
 
 
+def printable(text: str) -> str:
+    """`text` as the command line prints it: a value the reader typed is echoed in a message, never acted
+    on by their terminal (coverage_data.characters, the characters no source may hold either)."""
+    from coverage_data.characters import escaped
+
+    return escaped(text)
+
+
+def _say(text: str, error: bool = False) -> None:
+    print(printable(text), file=sys.stderr if error else sys.stdout)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, printable(f"{self.prog}: error: {message}\n"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,18 +76,21 @@ def validate(argv: list[str]) -> int:
     try:
         data = _source(args.file)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
+        _say(str(error), error=True)
+        _say(f"{len(error.problems)} problem(s) found.", error=True)
         return 1
-    if not args.file:  # the project's own source: every fact also has its provenance
-        from coverage_data import provenance
+    from coverage_data import provenance
 
-        if found := provenance.problems(data):
-            print("\n".join(str(problem) for problem in found), file=sys.stderr)
-            print(f"{len(found)} problem(s) found.", file=sys.stderr)
-            return 1
+    # Every fact has its provenance: in the provenance.yml beside the file (a copy of the project's
+    # source has none: then the project's).
+    source = Path(args.file) if args.file else coverage_data.SOURCE
+    beside = source.with_name(provenance.PROVENANCE.name)
+    if found := provenance.problems(source, beside if beside.exists() else provenance.PROVENANCE):
+        _say("\n".join(str(problem) for problem in found), error=True)
+        _say(f"{len(found)} problem(s) found.", error=True)
+        return 1
     elapsed = time.perf_counter() - started
-    print(
+    _say(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
         f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
     )
@@ -88,7 +103,7 @@ def check(argv: list[str], explain: bool = False) -> int:
     try:
         data = _source(None)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
+        _say(str(error), error=True)
         return 1
     parser = _Parser(prog="python -m checker", description="What a support contract covers, where, and how fast.")
     # No argparse `choices`: the checker refuses an unknown market or contract in the reader's language.
@@ -107,14 +122,14 @@ def check(argv: list[str], explain: bool = False) -> int:
     response = respond(data, params, args.lang)
     if not response["ok"]:
         for field, message in response["errors"].items():
-            print(f"{parser.prog}: error: --{_option(field)}: {message}", file=sys.stderr)
+            _say(f"{parser.prog}: error: --{_option(field)}: {message}", error=True)
         return 2
     if explain:
-        from coverage_data.provenance import explain as explained
+        from coverage_data.explain import explain as explained
 
-        print(explained(response["answer"]))
+        _say(explained(response["answer"]))
     else:
-        print(to_json(response) if args.json else render(response))
+        _say(to_json(response) if args.json else render(response))
     return 0
 
 

@@ -27,7 +27,8 @@ NO_CONTRACT = "none"
 # reads "T24:00" and "²" where 3.11 does not). ASCII digits only.
 _DISPATCHED = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})")
 _KM = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?(?:\s*km)?", re.IGNORECASE)  # 60, 60.5, 60,5, 60 km
-_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}(?:\s*km)?", re.IGNORECASE)  # 1,000: a thousand or one? refused
+# 1,000 or 1.000: a thousand in one language, one in another (in French the comma marks decimals): refused
+_AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}(?:\s*km)?", re.IGNORECASE)
 _GUARANTEE = re.compile(r"[0-9]{1,3}")
 _SHOWN = 40  # characters of a bad value repeated in its message
 # parse_query's `refuse(field, ui_key, **values)`: a field's message, from a text of the source.
@@ -135,8 +136,11 @@ def _zone(data: Data, value: str, lang: str, refuse: Refuse) -> str | None:
 def _km(data: Data, market: str, value: str, lang: str, refuse: Refuse) -> float | None:
     if not value:
         return None
+    if _AMBIGUOUS.fullmatch(value):
+        refuse("km", "error_km_ambiguous")
+        return None
     number = _KM.fullmatch(value)
-    if not number or _THOUSANDS.fullmatch(value):
+    if not number:
         refuse("km", "error_km")
         return None
     km = float(f"{number.group(1)}.{number.group(2) or 0}")

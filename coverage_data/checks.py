@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import string
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,7 @@ from coverage_data.problems import Path_
 from coverage_data.yaml_lines import Source
 
 Found = Iterator[tuple[Path_, str]]
+_FORMATTER = string.Formatter()
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -231,14 +233,42 @@ def _braced(text: str) -> str:
     return text[start : end + 1 if end >= 0 else start + 1]
 
 
+def _more_than_a_name(text: str) -> str | None:
+    """The first placeholder of a text that is more than a name in braces: one that reads inside its
+    value ({when.__class__}, {x[0]}), converts it ({contract!r}) or formats it ({km:>999999999}), or
+    names nothing ({}, {0}). Only the checker's own {name!c} (a capital) is allowed beyond the name."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in _FORMATTER.parse(text) if name is not None]
+    except ValueError:
+        return None  # a stray brace: reported as such
+    for name, spec, conversion in fields:
+        if not name.isidentifier() or spec or conversion not in (None, "c"):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            plain = re.match(r"[A-Za-z_]\w*", name)
+            example = "{" + (plain.group() if plain else "remote_hours") + "}"
+            return f"{_short(written)} is not a placeholder: a placeholder is a name in braces, nothing more, e.g. {example}"
+    return None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
 def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, ...]) -> Found:
-    """Every language of a page text names the same facts, and only facts that exist."""
+    """Every placeholder is a name in braces; every language of a page text names the same facts, and
+    only facts that exist."""
     if (
         isinstance(value, dict)
         and languages
         and set(value) == set(languages)
         and all(isinstance(v, str) for v in value.values())
     ):
+        shapes = {lang: _more_than_a_name(value[lang]) for lang in languages}
+        if any(shapes.values()):
+            for lang, wrong in shapes.items():
+                if wrong:
+                    yield (*path, lang), f"{'.'.join(map(str, (*path, lang)))}: {wrong}"
+            return
         if not fact_texts:
             yield from _printed_as_written(value, path)
             return

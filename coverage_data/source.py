@@ -48,8 +48,9 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> Data:
     if data is not None and not isinstance(data, dict):
         problems.append(Problem(file, 1, "the source must be a mapping of sections"))
     elif data is not None:
-        problems += at(list(_schema_problems(data)))
-        problems += at(list(checks.problems(data)))
+        # The checks across the file read its shape as the schema has it: after a refusal of the
+        # schema they would only repeat it, or loop over a list it refused for its length.
+        problems += at(list(_schema_problems(data))) or at(list(checks.problems(data)))
     if problems or not isinstance(data, dict):  # parse gives no mapping only with a problem
         raise SourceError(problems)
     holidays, found = holiday_table.build(data, today or build_day())
@@ -61,10 +62,28 @@ def load(path: Path = SOURCE, today: dt.date | None = None) -> Data:
     return compiled
 
 
+# More problems than this with the file's shape are something pasted by mistake, not slips to list
+# one by one (and listing 40,000 would take the writer's time for nothing).
+MAX_SCHEMA_PROBLEMS = 100
+
+
 def _schema_problems(data: Source) -> Iterator[tuple[Path_, str]]:
+    """The schema's problems, at most MAX_SCHEMA_PROBLEMS of them; a list or mapping longer than its
+    bound stops the count (its items would each be reported, to no use)."""
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    count = 0
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        yield from schema_problems(error)
+        for where, message in schema_problems(error):
+            if count == MAX_SCHEMA_PROBLEMS:
+                yield (
+                    where,
+                    f"more than {MAX_SCHEMA_PROBLEMS} problems from here on: fix those above, then run validate again",
+                )
+                return
+            count += 1
+            yield where, message
+        if error.validator in ("maxItems", "maxProperties"):  # the schema lists these bounds first
+            return
 
 
 def _per_market(text: Any, markets: list[str], languages: list[str]) -> dict[str, Any]:

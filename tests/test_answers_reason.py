@@ -122,7 +122,7 @@ def test_canadian_on_site_hours_say_what_the_canadian_table_says(data):
     us = ask(data, market="us", contract="standard-sla", zone="1")
     detail = next(item["detail"] for group in us["coverage"] for item in group["items"] if item["id"] == row["id"])
     assert detail == "Monday to Friday, 8 AM to 5 PM local time, excluding holidays"
-    facts = provenance.load()[0]["facts"]
+    facts = provenance.load()[0].facts
     tier_2 = "ce soutien sera fourni du lundi au vendredi"  # SMA Tier 2's section: a product sold in the US only
     assert not [key for key, grounds in facts.items() if tier_2 in str(grounds.get("ca", ""))]
 

@@ -45,6 +45,26 @@ def test_count_outside_business_hours_says_when_it_starts(data):
     assert "le décompte commence le lundi 23 novembre 2026 à 8\u00a0h" in found["notes"][1]["text"]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("dispatched", ["2026-11-20T15:00", "2026-11-18T08:00", "2026-11-19T16:59"])
+def test_a_dispatch_in_business_hours_is_never_said_to_be_outside_them(data, lang, dispatched):
+    """Issue 22 §7: a mutant printed "Dispatched outside business hours" for an in-hours dispatch whose
+    count runs into another day; no test looked at the notes of such a dispatch."""
+    notes = " ".join(note["text"] for note in deadline(data, dispatched, zone="3", lang=lang)["notes"])
+    assert "outside business hours" not in notes and "en dehors des heures ouvrables" not in notes
+
+
+@pytest.mark.parametrize("region", ["on", "On", " ON "])
+def test_a_region_code_in_lower_case_is_the_region(data, region):
+    """Issue 22 §7: a mutant refused "on" (a share link typed by hand); Ontario's Family Day is skipped
+    whatever the case of its code."""
+    found = deadline(data, "2027-02-12T15:00", zone="1", region=region)
+    assert (found["arrivals"][0]["at"], [day["date"] for day in found["holidays"]]) == (
+        "2027-02-16T14:00",
+        ["2027-02-15"],
+    )
+
+
 def test_four_hour_guarantee_dispatched_at_half_past_four(data):
     found = deadline(data, "2026-11-18T16:30", contract="performance-sla", guarantee="4")
     assert found["arrivals"][0]["at"] == "2026-11-19T11:30"

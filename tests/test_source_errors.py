@@ -351,6 +351,12 @@ TOLD_IN_A_WRITERS_WORDS += [
         id="a-week-of-five-days",  # an IndexError in the checker once the list was shorter than the week
     ),
     pytest.param(
+        "    fr: [janvier, février, mars, avril, mai, juin,",
+        "    fr: [janvier, février, mars, avril, mai, mai,",
+        "ui.months.fr: 'mai' is listed twice: keep one",
+        id="a-month-twice",  # issue 22 §7: every June date was printed as May, and validate said nothing
+    ),
+    pytest.param(
         "  - id: move-prep",
         "  - id: {x: 1}",
         "attributes.14.id: {'x': 1} is a mapping (key: value), where a text goes, e.g. standard-sla",
