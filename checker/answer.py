@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from checker.contacts import contacts, phones
-from checker.days_off import holidays_of, known_range
+from checker.days_off import holidays_counted, holidays_of, known_range, page_link
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
@@ -85,7 +85,13 @@ def _question(data: Data, query: Query, lang: str) -> list[QuestionField]:
         else None,
         "compare": contract_name(data, query.compare, None, lang) if query.compare else None,
     }
-    return [{"field": key, "label": ui(data, key, lang), "value": value} for key, value in values.items() if value]
+    # A region is asked where holidays are counted per region, and called as its market calls it.
+    label = {"region": data["markets"][query.market].get("region_label", {}).get(lang, "")}
+    return [
+        {"field": key, "label": label.get(key) or ui(data, key, lang), "value": value}
+        for key, value in values.items()
+        if value
+    ]
 
 
 def _summary(
@@ -263,6 +269,7 @@ def _deadline(data: Data, query: Query, dispatched: dt.datetime, response: Respo
     notes = [ui(data, "deadline_counted", lang, onsite_hours=hours_range(data, "onsite", lang))]
     if found.starts != dispatched:
         notes.append(ui(data, "deadline_from_next", lang, start=format_datetime(data, found.starts, lang)))
+    notes.append(holidays_counted(data, query.market, query.region, lang))  # which holidays: the market's words
     return {
         "kind": response["kind"],
         "title": ui(data, "deadline_guarantee" if response["kind"] == "guarantee" else "deadline_goal", lang),
@@ -273,6 +280,11 @@ def _deadline(data: Data, query: Query, dispatched: dt.datetime, response: Respo
             {"date": day.isoformat(), "text": f"{format_date(data, day, lang)} — {name}"} for day, name in found.skipped
         ],
         "no_holidays": "" if found.skipped else ui(data, "no_holidays_skipped", lang),
+        # The holidays page, at the place's list (a link relative to the checker page).
+        "holidays_page": {
+            "text": ui(data, "holidays_page_link", lang),
+            "href": page_link(data, query.market, query.region),
+        },
     }
 
 

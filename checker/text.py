@@ -63,6 +63,12 @@ def ui(data: Data, key: str, lang: str, **values: object) -> str:
     return _formatted(_entry(data["ui"], "ui", key)[lang], values, ("ui", key, lang))
 
 
+def text_of(text: Text, path: tuple[str, ...], lang: str, **values: object) -> str:
+    """A text of the source outside `ui` and `texts` (a market's holiday words, at `path`), filled with
+    `values`."""
+    return _formatted(text[lang], values, (*path, lang))
+
+
 def _formatted(template: str, values: dict[str, object], path: tuple[str, ...]) -> str:
     try:
         return _FORMAT.vformat(template, (), values)

@@ -37,7 +37,7 @@ def fact_paths(source: Data) -> Iterator[str]:
     """Every path of the source that states a fact or a rule, and so needs provenance."""
     yield "site.tagline"
     yield "preventive_maintenance_calls"
-    yield "holidays"
+    yield from (f"holidays.markets.{mid}" for mid in source["holidays"]["markets"])
     yield "editions"
     for mid, market in source["markets"].items():
         yield from (f"markets.{mid}.{key}" for key in market if key not in _MARKET_NAMES)
@@ -90,7 +90,7 @@ def problems(source: Data, path: Path = PROVENANCE) -> list[Problem]:
         ui_key = key.removeprefix("ui.")
         if key not in facts and not (key.startswith("ui.") and ui_key in interface):
             problem(("facts",), f"{key}: no provenance (quote a published page, or name a decision)")
-    for key in sorted(set(facts) - set(needed) - {"holidays.names"}):
+    for key in sorted(set(facts) - set(needed)):
         problem(("facts", key), f"{key}: no such fact in the source")
     for key, grounds in facts.items():
         if not isinstance(grounds, dict) or not {"us", "ca", "decision"} & set(grounds):
@@ -122,7 +122,7 @@ def answer_sources(answer: Answer) -> list[tuple[str, str]]:
     if deadline := answer["deadline"]:
         kind = "ui.deadline_guarantee" if deadline["kind"] == "guarantee" else "ui.deadline_goal"
         found.append((f"{deadline['title']} {deadline['text']}".strip(), kind if deadline["at"] else "ui.no_deadline"))
-        found += [(holiday["text"], "holidays") for holiday in deadline["holidays"]]
+        found += [(holiday["text"], f"holidays.markets.{market}") for holiday in deadline["holidays"]]
     for group in answer["coverage"]:
         found += [(f"{group['label']}: {item['title']}", f"attributes.{item['id']}") for item in group["items"]]
     found += [

@@ -112,6 +112,17 @@ class View:
         """The markets whose page publishes distance bands: only there is a distance asked."""
         return [market for market in self.markets if publishes_distances(self.data, market)]
 
+    def region_markets(self) -> list[str]:
+        """The markets that count holidays per region: only there is a region asked (WRITING.md row 45)."""
+        return [market for market in self.markets if self.data["markets"][market]["regions"]]
+
+    def region_label(self) -> str:
+        """What the region field asks: 'Province or territory', as the markets that ask one call it."""
+        labels = [
+            self.data["markets"][market].get("region_label", {}).get(self.lang, "") for market in self.region_markets()
+        ]
+        return self.join(list(dict.fromkeys(label for label in labels if label)), "or")
+
     def guarantee_options(self) -> list[int]:
         return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
