@@ -132,11 +132,11 @@ def format_time(data: Data, time: dt.time, lang: str) -> str:
     )
 
 
-def format_date(data: Data, day: dt.date, lang: str) -> str:
-    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026'."""
+def format_date(data: Data, day: dt.date, lang: str, key: str = "date_format") -> str:
+    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026' (or as another ui format names it)."""
     return ui(
         data,
-        "date_format",
+        key,
         lang,
         weekday=words(data, "weekdays", lang)[day.weekday()],
         month=words(data, "months", lang)[day.month - 1],

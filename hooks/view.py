@@ -11,10 +11,12 @@ from typing import TypedDict
 
 from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
 from checker.contacts import contacts
+from checker.days_off import PAGE
 from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
 from checker.query import guarantee_options
 from checker.text import fill, join, prose, ui
 from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
+from hooks import holiday_page
 
 MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -230,6 +232,28 @@ class View:
                     )
                     found.append(self.ui("diff_mark", row=label, offering=self.in_sentence(oid), marks=described))
         return found
+
+    # The holidays page (hooks/holiday_page.py shapes the checker's own table)
+    holidays_page = PAGE  # its path in an edition: its lists' calendar files are beside it
+
+    def holiday_places(self, market: str) -> list[holiday_page.Place]:
+        return holiday_page.places(self.data, market)
+
+    def holiday_heading(self, place: holiday_page.Place) -> str:
+        return holiday_page.heading(self.data, place, self.lang)
+
+    def holiday_title(self, place: holiday_page.Place) -> str:
+        return holiday_page.title(self.data, place, self.lang)
+
+    def holiday_rows(self, place: holiday_page.Place) -> list[holiday_page.Row]:
+        return holiday_page.rows(self.data, place, self.lang)
+
+    def holiday_years(self) -> list[int]:
+        return holiday_page.years(self.data)
+
+    def holidays_about(self, market: str) -> str:
+        """The decision that chose the market's holidays, in the source's words."""
+        return self.data["holidays"]["markets"][market]["about"][self.lang]
 
     def share_params(self, oid: str) -> dict[str, str]:
         params = {"market": self.offering(oid)["markets"][0], "contract": oid}
