@@ -36,6 +36,9 @@ Problems = list[tuple[Path_, str]]
 # otherwise follows the environment's locale: with LANG unset, Quebec's 24 June is "Saint Jean Baptiste
 # Day" instead of "Saint John the Baptist Day", and a build on another machine failed on it.
 LIBRARY_LANGUAGE = "en_US"
+# A listed holiday that falls in none of the table's years is looked for this many years around them
+# before it is refused: some are held every few years only (Mexico's change of federal government).
+LOOK_WIDER = 12
 
 
 @dataclass(frozen=True, order=True)
@@ -129,9 +132,13 @@ def _market_tables(
     listed = {item["holiday"]: i for i, item in enumerate(rule["days"])}
     where = ("holidays", "markets", mid, "days")
     known = {name for calendar in calendars.values() for _, _, name in calendar}
+    missing = {item["holiday"] for item in rule["days"]} - known
+    if missing:  # a holiday of some years only (a change of government) may fall outside these: look wider
+        wider = range(span.start - LOOK_WIDER, span.stop + LOOK_WIDER)
+        known |= {name for place in places for _, _, name in _library(country, place, wider)}
     for i, item in enumerate(rule["days"]):
         if item["holiday"] not in known:
-            problems.append(((*where, i, "holiday"), _unknown(item["holiday"], country, regions, known, span)))
+            problems.append(((*where, i, "holiday"), _unknown(item["holiday"], country, regions, known)))
     if rule["counts"] == "statutory":
         for name in sorted(known - set(listed)):
             found_in = [place for place, calendar in calendars.items() if name in {n for *_, n in calendar}]
@@ -164,15 +171,12 @@ def _library(country: str, region: str, span: range) -> set[tuple[dt.date, bool,
     }
 
 
-def _unknown(name: str, country: str, regions: list[str], known: set[str], span: range) -> str:
+def _unknown(name: str, country: str, regions: list[str], known: set[str]) -> str:
     """A `holiday:` the library does not name in that calendar: say so, with the nearest names."""
     calendar = f"{country} calendar" if not regions else f"{country} calendars of {', '.join(regions)}"
     close = difflib.get_close_matches(name, sorted(known), n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"its names: {', '.join(sorted(known))}"
-    return (
-        f"{name!r} is no holiday of the holidays library's {calendar} in {span.start}–{span.stop - 1}: "
-        f"write its name as the library does; {hint}"
-    )
+    return f"{name!r} is no holiday of the holidays library's {calendar}: write its name as the library does; {hint}"
 
 
 def _apply_changes(
