@@ -20,7 +20,7 @@ from coverage_data.yaml_lines import parse
 from hooks import calendars
 from hooks.holiday_page import Place, places
 from tests.conftest import BUILD_DAY
-from tests.helpers import edited_source, line_of, search
+from tests.helpers import answered, edited_source, line_of, search
 from tests.test_site_build import EDITIONS
 
 COMMON = (
@@ -240,6 +240,31 @@ def test_the_command_line_prints_the_holidays_link(tmp_path):
     french = run_cli(*asked, "--lang", "fr", env={"SITE_URL": ""})
     assert "Tous les jours fériés comptés, année par année (/fr/holidays/#holidays-ca)" in french.stdout
     assert "Jours fériés comptés\u00a0: seulement ceux qui sont communs" in french.stdout
+
+
+# ---- The form asks a region only where it matters
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "Province or territory"), ("fr", "Province ou territoire")])
+def test_the_form_asks_a_region_only_for_a_market_that_counts_per_region(site, lang, label):
+    """The US counts one list in every state: the region field is Canada's only, and says so."""
+    form = BeautifulSoup(
+        (site / EDITIONS[lang] / "checker" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    ).select_one("#st-checker-form")
+    field = form.select_one("#st-field-region").find_parent(class_="st-field")
+    assert field["data-for-market"] == "ca"
+    assert field.label.get_text() == label
+    assert [group["data-market"] for group in field.select("optgroup")] == ["ca"]
+
+
+def test_choosing_the_us_hides_the_region_field(page):
+    page.goto("/checker/")
+    assert answered(page) == "ready"
+    region = page.get_by_label("Province or territory")
+    page.get_by_label("Market").select_option("ca")
+    assert region.is_visible()
+    page.get_by_label("Market").select_option("us")
+    assert region.is_hidden()
 
 
 # ---- The holidays page, built in both editions
