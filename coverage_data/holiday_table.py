@@ -132,13 +132,13 @@ def _market_tables(
     listed = {item["holiday"]: i for i, item in enumerate(rule["days"])}
     where = ("holidays", "markets", mid, "days")
     known = {name for calendar in calendars.values() for _, _, name in calendar}
-    missing = {item["holiday"] for item in rule["days"]} - known
-    if missing:  # a holiday of some years only (a change of government) may fall outside these: look wider
-        wider = range(span.start - LOOK_WIDER, span.stop + LOOK_WIDER)
-        known |= {name for place in places for _, _, name in _library(country, place, wider)}
+    named = known
+    if {item["holiday"] for item in rule["days"]} - known:  # one of some years only (a change of
+        wider = range(span.start - LOOK_WIDER, span.stop + LOOK_WIDER)  # government) may fall outside them
+        named = known | {name for place in places for _, _, name in _library(country, place, wider)}
     for i, item in enumerate(rule["days"]):
-        if item["holiday"] not in known:
-            problems.append(((*where, i, "holiday"), _unknown(item["holiday"], country, regions, known)))
+        if item["holiday"] not in named:
+            problems.append(((*where, i, "holiday"), _unknown(item["holiday"], country, regions, named)))
     if rule["counts"] == "statutory":
         for name in sorted(known - set(listed)):
             found_in = [place for place, calendar in calendars.items() if name in {n for *_, n in calendar}]

@@ -204,6 +204,19 @@ def test_a_writers_holiday_mistake_is_refused_at_its_line(tmp_path, old, new, wh
     assert [(p.line, p.message) for p in refused.value.problems] == [(line_of(where, text), message)]
 
 
+def test_a_misspelt_provincial_holiday_is_both_unknown_and_missing_and_nothing_else(tmp_path):
+    """Looking around the covered years for a holiday of some years only must not make the days of other
+    years (a state funeral in 2022) statutory holidays the list lacks."""
+    path = edited_source(tmp_path, ("{holiday: Boxing Day,", "{holiday: Boxng Day,"))
+    with pytest.raises(coverage_data.SourceError) as refused:
+        coverage_data.load(path, today=BUILD_DAY)
+    assert [p.message.split(":")[0] for p in refused.value.problems] == [
+        "the holiday 'Boxing Day' of the holidays library (CA",
+        "'Boxng Day' is no holiday of the holidays library's CA calendars of AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, "
+        "QC, SK, YT",
+    ]
+
+
 def test_the_holiday_table_follows_the_sources_languages():
     """Issue 22 §7: holiday_table named 'en' and 'fr' itself; its names follow `languages`, whatever
     their order (the schema pins them today; the table must not)."""
