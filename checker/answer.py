@@ -94,7 +94,13 @@ def _question(data: Data, query: Query, lang: str) -> list[QuestionField]:
         else None,
         "compare": contract_name(data, query.compare, None, lang) if query.compare else None,
     }
-    return [{"field": key, "label": ui(data, key, lang), "value": value} for key, value in values.items() if value]
+    # A region is asked where holidays are counted per region, and called as its market calls it.
+    label = {"region": data["markets"][query.market].get("region_label", {}).get(lang, "")}
+    return [
+        {"field": key, "label": label.get(key) or ui(data, key, lang), "value": value}
+        for key, value in values.items()
+        if value
+    ]
 
 
 def _summary(

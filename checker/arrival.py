@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from checker.days_off import holidays_of, known_range
+from checker.days_off import holidays_counted, holidays_of, known_range, page_link
 from checker.deadline import Schedule, add_business_hours
 from checker.text import fill, format_date, format_datetime, ui
 
@@ -40,6 +40,9 @@ def deadline(data: Data, query: Query, response: ResponsePart, lang: str) -> Dea
     if longest.starts != query.dispatched:
         start = format_datetime(data, longest.starts, lang)
         notes.append({"text": ui(data, "deadline_from_next", lang, start=start), "source": "ui.deadline_from_next"})
+    # Which holidays were counted, in the market's words (WRITING.md row 45).
+    counted = holidays_counted(data, query.market, query.region, lang)
+    notes.append({"text": counted, "source": f"holidays.markets.{query.market}"})
     return {
         "kind": response["kind"],
         "title": ui(data, "deadline_guarantee" if response["kind"] == "guarantee" else "deadline_goal", lang),
@@ -51,6 +54,11 @@ def deadline(data: Data, query: Query, response: ResponsePart, lang: str) -> Dea
             for day, name in longest.skipped
         ],
         "no_holidays": "" if longest.skipped else ui(data, "no_holidays_skipped", lang),
+        # The holidays page, at the place's list (a link relative to the checker page).
+        "holidays_page": {
+            "text": ui(data, "holidays_page_link", lang),
+            "href": page_link(data, query.market, query.region),
+        },
     }
 
 

@@ -6,10 +6,12 @@ YAML source through `coverage_data`, which the browser never needs."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import urljoin
 
 from checker.render_text import render
 from checker.service import respond, to_json
@@ -17,6 +19,7 @@ from checker.service import respond, to_json
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Data
 
+CHECKER_PAGE = "checker/"  # docs/checker.md: an answer's links are relative to it
 # Command-line option -> share-link parameter: one reader (checker.query) checks both.
 OPTIONS = {
     "market": "market",
@@ -129,8 +132,16 @@ def check(argv: list[str], explain: bool = False) -> int:
 
         _say(explained(response["answer"]))
     else:
-        _say(to_json(response) if args.json else render(response))
+        _say(to_json(response) if args.json else render(response, _checker_page(data, response["lang"])))
     return 0
+
+
+def _checker_page(data: Data, lang: str) -> str:
+    """The checker page of the language's edition, which an answer's links are relative to: on the
+    published site (SITE_URL, as the build reads it), or as a path from the site's root."""
+    site = os.environ.get("SITE_URL") or "/"
+    edition = "" if lang == data["languages"][0] else f"{lang}/"
+    return urljoin(site if site.endswith("/") else f"{site}/", f"{edition}{CHECKER_PAGE}")
 
 
 def _option(param: str) -> str:

@@ -68,8 +68,8 @@ class Market(TypedDict):
     in_sentence: Text  # with its article: "the United States", "les États-Unis"
     where: Text  # as a sentence says it: "in Canada", "au Canada"
     holidays_country: str  # the `holidays` library's country code
-    region_label: Text
-    regions: dict[str, Text]  # state or province code -> its name
+    region_label: NotRequired[Text]  # what a region is called ("Province or territory"), where it has some
+    regions: dict[str, Text]  # province code -> its name, where holidays are counted per region ({} elsewhere)
     support_url: str
     phones: list[Phone]
     chatbot: bool
@@ -181,13 +181,34 @@ class Benefit(TypedDict):
     markets: list[str]
 
 
+# How a market counts its holidays (WRITING.md row 45): only the days it lists, the same in every region
+# (the US), or the statutory holidays of the site's region (Canada).
+Counts = Literal["listed", "statutory"]
+
+
+class HolidayRule(TypedDict):
+    """A market's way of counting holidays, and its words (the source's `holidays.markets.<id>`, less its
+    list of days, which the table holds)."""
+
+    counts: Counts
+    about: Text  # the holidays page's sentence of the decision
+    counted: Text  # an answer's note of what was counted ({region}: the region's name)
+    counted_without_region: NotRequired[Text]  # where the market counts per region and none is given
+    without_region: NotRequired[Text]  # the heading of the days common to every region
+
+
 class HolidayTable(TypedDict):
-    """Built from the `holidays` library: the days a deadline skips, for the years around the build."""
+    """Built from the source's rules and the `holidays` library: the days a deadline skips, for the
+    years around the build (coverage_data/holiday_table.py; read by checker/days_off.py)."""
 
     first: str  # ISO dates: deadlines outside [first, last] cannot be counted
     last: str
     names: list[list[str]]  # each name, one column per language (in `Data.languages` order)
-    days: dict[str, dict[str, list[str]]]  # market -> region ("" for national) -> "YYYY-MM-DD <name index>"
+    # market -> region ("": the market's one list, or the days common to every region) ->
+    # "YYYY-MM-DD <name index>", followed by " observed" on the day a holiday is observed on
+    days: dict[str, dict[str, list[str]]]
+    markets: dict[str, HolidayRule]
+    link_words: dict[str, list[str]]  # language -> the pages' words that link to the holidays page
 
 
 class Data(TypedDict):
@@ -261,6 +282,11 @@ class HolidayLine(TypedDict):
     text: str
 
 
+class PageLink(TypedDict):
+    text: str
+    href: str  # relative to the checker page (docs/checker.md), where answers are shown
+
+
 class Arrival(TypedDict):
     label: str  # "" for the only arrival; else what it depends on (Time.label)
     at: str  # "YYYY-MM-DDTHH:MM", local time at the site
@@ -276,6 +302,7 @@ class DeadlinePart(TypedDict):
     notes: list[Note]
     holidays: list[HolidayLine]  # the holidays the count stepped over
     no_holidays: str  # "No holiday falls in this period", where a time was counted and none did
+    holidays_page: NotRequired[PageLink]  # where a time was counted: every holiday of the place, by year
 
 
 class Item(TypedDict):

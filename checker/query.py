@@ -89,6 +89,8 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     km = _km(data, market, raw["km"], lang, refuse)  # beside a zone, the zone wins (checker/location.py)
     dispatched = _dispatched(data, raw["dispatched"], lang, refuse)
     region = raw["region"].upper() or None
+    if market in data["markets"] and not data["markets"][market]["regions"]:
+        region = None  # one list of holidays in every region (the US, WRITING.md row 45): an older link's is moot
     if region is not None and market in data["markets"] and region not in data["markets"][market]["regions"]:
         regions = data["markets"][market]["regions"]
         refuse(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import textwrap
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Change, Item, Reply
 
 
-def render(response: Reply) -> str:
+def render(response: Reply, checker_page: str = "/checker/") -> str:
+    """The answer as lines of text; its links (relative to the checker page, where the browser shows
+    answers) made absolute from `checker_page`, the checker page's address."""
     if not response["ok"]:
         return "\n".join(f"{field}: {message}" for field, message in response["errors"].items())
     answer = response["answer"]
@@ -35,6 +38,8 @@ def render(response: Reply) -> str:
         lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
         if deadline["no_holidays"]:
             lines.append(deadline["no_holidays"])
+        if link := deadline.get("holidays_page"):
+            lines.append(f"{link['text']} ({urljoin(checker_page, link['href'])})")
     if compare := answer["compare"]:
         lines += ["", compare["title"], *(line for line in (compare["status"], compare["difference"]) if line)]
         for title, items in (

@@ -64,6 +64,12 @@ def ui(data: Data, key: str, lang: str, **values: object) -> str:
     return _formatted(_entry(data["ui"], "ui", key)[lang], values, ("ui", key, lang))
 
 
+def text_of(text: Text, path: tuple[str, ...], lang: str, **values: object) -> str:
+    """A text of the source outside `ui` and `texts` (a market's holiday words, at `path`), filled with
+    `values`."""
+    return _formatted(text[lang], values, (*path, lang))
+
+
 def _formatted(template: str, values: dict[str, object], path: tuple[str, ...]) -> str:
     try:
         return _FORMAT.vformat(template, (), values)
@@ -130,11 +136,11 @@ def format_time(data: Data, time: dt.time, lang: str) -> str:
     )
 
 
-def format_date(data: Data, day: dt.date, lang: str) -> str:
-    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026'."""
+def format_date(data: Data, day: dt.date, lang: str, key: str = "date_format") -> str:
+    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026' (or as another ui format names it)."""
     return ui(
         data,
-        "date_format",
+        key,
         lang,
         weekday=words(data, "weekdays", lang)[day.weekday()],
         month=words(data, "months", lang)[day.month - 1],

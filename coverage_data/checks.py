@@ -175,17 +175,50 @@ def _hours(hours: dict[str, Any], timezones: set[str]) -> Found:
 
 
 def _holidays(holidays: dict[str, Any], markets: dict[str, Any]) -> Found:
+    rules = _dict(holidays.get("markets"))
+    for mid in markets:
+        if mid not in rules:
+            yield ("holidays", "markets"), f"market {mid!r} has no holidays: add holidays.markets.{mid} (WRITING.md)"
+    for mid, rule in rules.items():
+        rule, regions = _dict(rule), _dict(_dict(markets.get(mid)).get("regions"))
+        path = ("holidays", "markets", mid)
+        if mid not in markets:
+            yield path, f"unknown market {mid!r} (known: {', '.join(markets)})"
+        elif rule.get("counts") == "listed" and regions:
+            yield (
+                ("markets", mid, "regions"),
+                f"{mid} counts one list of holidays in every region (holidays.markets.{mid}.counts: listed): "
+                "remove its regions, or count per region (counts: statutory)",
+            )
+        elif regions:
+            for key in ("counted_without_region", "without_region"):
+                if key not in rule:
+                    yield path, f"{mid} counts holidays per region: write {key} (what counts without a region)"
+            if "region_label" not in _dict(markets[mid]):
+                yield ("markets", mid), f"{mid} has regions: write region_label (what a region is called)"
+        seen: dict[str, int] = {}
+        for i, item in enumerate(_list(rule.get("days"))):
+            name = _dict(item).get("holiday")
+            if isinstance(name, str) and name in seen:
+                yield (
+                    (*path, "days", i, "holiday"),
+                    f"{name!r} is listed twice (first as item {seen[name] + 1}): keep one",
+                )
+            elif isinstance(name, str):
+                seen[name] = i
     for change in ("add", "remove"):
         for i, item in enumerate(_list(holidays.get(change))):
             item = _dict(item)
-            path = ("holidays", change, i)
+            at: Path_ = ("holidays", change, i)
             market = item.get("market")
             if market not in markets:
-                yield (*path, "market"), f"unknown market {market!r}"
+                yield (*at, "market"), f"unknown market {market!r}"
+            elif "region" in item and not _dict(_dict(markets[market]).get("regions")):
+                yield (*at, "region"), f"{market} counts one list of holidays in every region: write no region"
             elif "region" in item and item["region"] not in _dict(_dict(markets[market]).get("regions")):
-                yield (*path, "region"), f"unknown region {item['region']!r} for market {market!r}"
+                yield (*at, "region"), f"unknown region {item['region']!r} for market {market!r}"
             if isinstance(item.get("date"), str) and not _real_date(item["date"]):
-                yield (*path, "date"), f"{item['date']!r} is no day of the calendar: write a real date, YYYY-MM-DD"
+                yield (*at, "date"), f"{item['date']!r} is no day of the calendar: write a real date, YYYY-MM-DD"
 
 
 def _real_date(text: str) -> bool:
@@ -202,6 +235,11 @@ def _real_date(text: str) -> bool:
 _TEMPLATES = ("ui",)
 
 
+def _template(path: Path_) -> bool:
+    """ui.*, and a market's note of the holidays counted (`{region}`: checker.days_off.holidays_counted)."""
+    return bool(path) and (path[0] in _TEMPLATES or (path[0] == "holidays" and path[-1] == "counted"))
+
+
 def _parses(text: str) -> bool:
     try:
         placeholders(text)
@@ -212,7 +250,7 @@ def _parses(text: str) -> bool:
 
 def _printed_as_written(value: dict[str, str], path: Path_) -> Found:
     """A brace in a text printed as written is a placeholder that would show as typed ({contrat})."""
-    if path and path[0] in _TEMPLATES:
+    if _template(path):
         return
     for lang, text in value.items():
         if "{" in text or "}" in text:

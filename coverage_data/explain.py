@@ -45,20 +45,15 @@ def statements(answer: Mapping[str, Any]) -> list[Statement]:
 
 def _statements(key: str, part: Any, market: str, contract: str) -> list[Statement]:
     """A part's statements: those it names the source of, else those its place in the answer gives."""
-    if key == "deadline":
-        title = " ".join(text for text in (part.get("title"), part.get("text")) if text)
-        own = _own(part, title)
-        if own is None:  # the rule the arrival time follows (WRITING.md row 27), or why there is none
-            sure = part.get("kind") == "guarantee"
-            own = Statement(
-                title, "ui.no_deadline" if not part.get("at") else f"ui.deadline_{'guarantee' if sure else 'goal'}"
-            )
-        notes = [
-            _own(note, note.get("text", "")) if isinstance(note, dict) else Statement(note, "ui.deadline_counted" if i == 0 else "ui.deadline_from_next")
-            for i, note in enumerate(part.get("notes", []))
-        ]  # fmt: skip
-        holidays = [_own(day, day["text"]) or Statement(day["text"], "holidays") for day in part.get("holidays", [])]
-        return [own, *[note for note in notes if note], *holidays]
+    if key == "deadline":  # each arrival follows the rule of its kind (WRITING.md row 30), or none is given
+        rule = f"ui.deadline_{'guarantee' if part.get('kind') == 'guarantee' else 'goal'}"
+        found = [Statement(f"{part['title']} {arrival['text']}", rule) for arrival in part.get("arrivals", [])]
+        found += [Statement(part["text"], "ui.no_deadline")] if part.get("text") else []
+        found += [statement for note in part.get("notes", []) if (statement := _own(note, note["text"]))]
+        holidays = part.get("holidays", [])
+        return found + [
+            _own(day, day["text"]) or Statement(day["text"], f"holidays.markets.{market}") for day in holidays
+        ]
     if key == "coverage":
         return [
             _own(item, item["title"])

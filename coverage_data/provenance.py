@@ -45,7 +45,7 @@ def fact_paths(source: Source) -> Iterator[str]:
     """Every path of the source that states a fact or a rule, and so needs provenance."""
     yield "site.tagline"
     yield "preventive_maintenance_calls"
-    yield "holidays"
+    yield from (f"holidays.markets.{mid}" for mid in source["holidays"]["markets"])
     yield "editions"
     for mid, market in source["markets"].items():
         yield from (f"markets.{mid}.{key}" for key in market if key not in _MARKET_NAMES)
@@ -139,7 +139,7 @@ class _Check:
                 key.startswith("ui.") and key.removeprefix("ui.") in self.provenance.interface
             ):
                 self.at(message=f"{key}: no provenance (quote a published page, or name a decision)")
-        for key in sorted(set(facts) - set(needed) - {"holidays.names"}):
+        for key in sorted(set(facts) - set(needed)):
             self.at(key, message=f"{key}: no such fact in the source")
         known_decisions, pages = decisions(), {market: Page.read(market) for market in PAGES}
         for key, grounds in facts.items():

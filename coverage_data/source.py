@@ -97,6 +97,8 @@ def compile_data(data: Source, holidays: HolidayTable) -> Data:
     """Fill in what the source leaves implicit, so that the checker never guesses a default."""
     markets = list(data["markets"])
     compiled: dict[str, Any] = {key: value for key, value in data.items() if key != "holidays"}
+    # A market that counts one list of holidays everywhere has no regions (WRITING.md row 45).
+    compiled["markets"] = {mid: {"regions": {}, **market} for mid, market in data["markets"].items()}
     compiled["attributes"] = [
         {
             "id": row["id"],
@@ -123,7 +125,7 @@ def compile_data(data: Source, holidays: HolidayTable) -> Data:
     compiled = cast("dict[str, Any]", typeset_texts(compiled))  # the same shape, French typeset
     french = data["languages"].index(LANGUAGE) if LANGUAGE in data["languages"] else None
     names = [[typeset(name) if i == french else name for i, name in enumerate(pair)] for pair in holidays["names"]]
-    compiled["holidays"] = {**holidays, "names": names}
+    compiled["holidays"] = {**holidays, "names": names, "markets": typeset_texts(holidays["markets"])}
     # The schema and checks.py have checked the source's shape, and the defaults are filled in: from
     # here on it is the model the checker reads (checker/model.py).
     return cast(Data, compiled)

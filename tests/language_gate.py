@@ -91,6 +91,7 @@ _NOT_WORDS = {
     "date",
     "tel",
     "support_url",
+    "href",
     "kind",
     "source",
     "mark",

@@ -16,7 +16,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Contract").select_option("standard-sla")
     page.get_by_label("Zone", exact=True).select_option("3")
     page.get_by_label("Point of dispatch").fill("2026-12-24T15:00")
-    page.get_by_label("State, province or territory").select_option("ON")
+    page.get_by_label("Province or territory").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
     expected = cli_answer(
         "--market",

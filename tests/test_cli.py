@@ -66,7 +66,7 @@ def test_bad_arguments_are_one_line_exit_two_no_traceback():
         ),
         (["--market", "ca", "--contract", "standard-sla", "--distance-km", "-3"], "not a distance"),
         (["--market", "ca", "--contract", "performance-sla", "--guarantee", "6"], "Choose 4 or 8 hours."),
-        (["--market", "us", "--contract", "none", "--region", "ON"], "Unknown code “ON” in the United States"),
+        (["--market", "ca", "--contract", "none", "--region", "NY"], "Unknown code “NY” in Canada"),
     ]:
         result = run_cli(*args)
         assert result.returncode == 2, args

@@ -164,8 +164,11 @@ GROUNDS_REFUSED = [
         id="a-one-word-quote",  # it passed: one word is "in" every page
     ),
     pytest.param(
-        ("    decided: [years_before, years_after]", "    decided: [years_before, years_later]"),
-        "holidays: decided: 'years_later' is no value of holidays",
+        (
+            "    decided: [marks.standard-sla.ca, marks.premier-support.ca]",
+            "    decided: [marks.standard-sla.ca, marks.gold.ca]",
+        ),
+        "attributes.account-support-manager: decided: 'marks.gold.ca' is no value of attributes.account-support-manager",
         id="a-decided-value-that-does-not-exist",
     ),
 ]

@@ -218,12 +218,22 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     assert any("no 'en' text" in m for m in messages)
 
 
-def test_an_untranslated_holiday_name_names_the_table(tmp_path):
-    line = next(line for line in SOURCE_TEXT.splitlines(keepends=True) if line.startswith("      Thanksgiving Day:"))
+def test_a_statutory_holiday_without_its_name_is_refused_at_the_list(tmp_path):
+    """Canada counts the province's statutory holidays (WRITING.md row 45): one the library lists and the
+    source does not name would reach a page unreviewed."""
+    line = next(
+        line
+        for line in SOURCE_TEXT.splitlines(keepends=True)
+        if "{holiday: Thanksgiving Day, name: {en: Thanksgiving," in line
+    )
     path, _ = broken(tmp_path, line, "")
     problem = only(problems(path))
-    assert problem.message == "the holiday 'Thanksgiving Day' has no reviewed name (add it under holidays.names.us)"
-    assert problem.line == SOURCE_TEXT[: SOURCE_TEXT.index("    us:\n", SOURCE_TEXT.index("  names:"))].count("\n") + 1
+    assert problem.message == (
+        "the holiday 'Thanksgiving Day' of the holidays library (CA: AB, BC, MB, NT, NU, ON, QC, SK, YT) is not "
+        "named here: add {holiday: Thanksgiving Day, name: {en: …, fr: …}} to this list"
+    )
+    ca = SOURCE_TEXT.index("    ca:\n", SOURCE_TEXT.index("\nholidays:"))
+    assert problem.line == SOURCE_TEXT[: SOURCE_TEXT.index("      days:", ca)].count("\n") + 1
 
 
 def test_problem_prints_like_a_compiler(tmp_path):

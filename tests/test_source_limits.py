@@ -162,9 +162,9 @@ def test_an_escape_that_stands_for_a_character_no_page_can_hold_is_refused_at_it
 
 
 def test_an_escape_in_a_key_is_refused_too(tmp_path):
-    path = edited_source(tmp_path, ("      Boxing Day:", '      "Boxing\\u202eDay":'))
+    path = edited_source(tmp_path, ("      AB: {en: Alberta", '      "A\\u202eB": {en: Alberta'))
     assert refused(path) == [
-        f"{line_of('      Boxing Day:')}: holidays.names.ca: the key 'Boxing\\u202eDay' holds a bidirectional control "
+        f"{line_of('      AB: {en: Alberta')}: markets.ca.regions: the key 'A\\u202eB' holds a bidirectional control "
         "(U+202E), written as an escape, which reorders the text around it unseen: delete the escape"
     ]
 

@@ -5,6 +5,8 @@ Each test names the rule of reading or the decision row (SOURCE-NOTES 1–20, WR
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import coverage_data
@@ -155,14 +157,48 @@ def test_no_zone_is_named_metro_in_french(data):
     assert [zone["name"]["fr"] for zone in data["zones"].values()] == ["métropolitaine", "urbaine", "rurale"]
 
 
-def test_a_us_holiday_never_takes_a_canadian_holidays_french_name(data):
-    source = parse(coverage_data.SOURCE, "coverage.yml")[0]["holidays"]["names"]
-    canadian = {entry["fr"] for entry in source["ca"].values()}
+def _holiday_names(market):
+    source = parse(coverage_data.SOURCE, "coverage.yml")[0]["holidays"]
+    return [day["name"] for day in source["markets"][market]["days"]]
+
+
+def test_a_us_holiday_never_takes_a_canadian_holidays_french_name():
+    canadian = {name["fr"] for name in _holiday_names("ca")}
     shared = {"Noël", "Jour de l'An", "Vendredi saint"}  # the same day and name in both countries
-    for name, entry in source["us"].items():
-        assert entry["fr"] not in canadian - shared, name
-    for entry in [*source["us"].values(), *source["ca"].values()]:
-        assert "(observé)" not in entry["fr"] and "(observed)" not in entry["en"]
+    for name in _holiday_names("us"):
+        assert name["fr"] not in canadian - shared, name
+    for name in [*_holiday_names("us"), *_holiday_names("ca")]:
+        assert "(observé)" not in name["fr"] and "(observed)" not in name["en"]
+
+
+# Words every holiday's name may hold, which tell no two holidays apart.
+_GENERIC = {"jour", "journée", "fête", "national", "nationale", "anniversaire", "day"}
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w-]+", name.lower().replace("'", " ")) if len(w) > 3 and w not in _GENERIC}
+
+
+def test_a_us_holiday_and_a_canadian_one_never_nearly_share_a_french_name():
+    """Issue 18 §6: the US 'Jour des patriotes' beside Québec's 'Journée nationale des patriotes'. Where
+    a US holiday's French name holds a Canadian one's words (Labor Day and la fête du Travail), it says
+    that it is the American one."""
+    shared = {"Noël", "Jour de l'An", "Vendredi saint"}
+    for us in _holiday_names("us"):
+        for ca in _holiday_names("ca"):
+            if us["fr"] in shared:  # the same holiday, on the same day, in both countries
+                continue
+            ours, theirs = _words(us["fr"]), _words(ca["fr"])
+            near = bool(ours and theirs) and (ours <= theirs or theirs <= ours)
+            assert not near or re.search(r"\baméricaine?\b", us["fr"]), (us["fr"], ca["fr"])
+
+
+def test_canadian_holidays_have_canadian_english_names(data):
+    """ "Labour Day", not the library's US "Labor Day"; and an answer says so."""
+    for name in _holiday_names("ca"):
+        assert not re.search(r"\b(Labor|Honor|Center|Favor)\b", name["en"]), name
+    answer = ask(data, "en", market="ca", contract="standard-sla", zone="1", dispatched="2026-09-04T16:00", region="ON")
+    assert [h["text"] for h in answer["deadline"]["holidays"]] == ["Monday, September 7, 2026 — Labour Day"]
 
 
 def test_phone_links_dial_from_anywhere(data):
@@ -216,7 +252,7 @@ def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time
         ("Contrat", "CNS standard"),
         ("Distance de la base régionale (km)", f"40,5{NBSP}km"),
         ("Point d'envoi (date et heure locales du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
-        ("État, province ou territoire", "Québec (QC)"),
+        ("Province ou territoire", "Québec (QC)"),
     ]
     assert a["summary"].startswith("CNS standard — Canada. Objectif")
     assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['arrivals'][0]['text']}" in a["summary"]
