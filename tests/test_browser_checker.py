@@ -296,3 +296,16 @@ def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
     assert page.locator("#st-answer").get_attribute("data-state") == "ready"
     assert "zone=3" in page.url and zone.input_value() == "3"
     assert page.console_errors == []
+
+
+def test_an_answer_that_counted_holidays_links_to_the_places_list(page):
+    """Issue 18 §5: every answer that skipped a day links to the holidays page, at the place's list."""
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-06-23T16:00&region=QC")
+    assert answered(page) == "ready"
+    link = page.locator("#st-answer-body a.st-holidays-page")
+    assert link.inner_text() == "Tous les jours fériés comptés, année par année"
+    assert page.evaluate("new URL(document.querySelector('a.st-holidays-page').href).pathname") == "/fr/holidays/"
+    link.click()
+    page.wait_for_url("**/fr/holidays/#holidays-ca-qc")
+    assert page.locator("#holidays-ca-qc").count() == 1
+    assert page.console_errors == []

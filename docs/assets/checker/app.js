@@ -287,6 +287,8 @@ function renderAnswer(a) {
     } else if (d.no_holidays) {
       parts.push(el("p", { class: "st-holidays-none" }, d.no_holidays));
     }
+    // Every holiday of the place, year by year (a link relative to this page, as the checker writes it).
+    if (d.holidays_page) parts.push(el("p", {}, el("a", { class: "st-holidays-page", href: d.holidays_page.href }, d.holidays_page.text)));
   }
   if (a.compare) {
     // The comparison the question asked for comes before the whole coverage list it is drawn from.
