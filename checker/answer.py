@@ -58,17 +58,23 @@ def answer(data: Data, query: Query, lang: str) -> Answer:
     compared = compare(data, query, location, own, lang) if query.compare else None
     title = f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}"
     where = reach(data, query.contract, location)
+    # The summary names the zone the answer used (given, or read from a distance): a pasted summary keeps it.
+    headline = (
+        f"{title} — {zone_label(data, location.zone, lang)}"
+        if location.zone and _zoned(data, query.contract)
+        else title
+    )
     return {
         "labels": _labels(data, lang),
         "query": share_params(query),
         "question": _question(data, query, lang),
         "title": title,
-        "summary": _summary(data, title, status, own, arrival, compared, lang),
+        "summary": _summary(data, headline, status, own, arrival, compared, lang),
         "market": {"id": query.market, "name": market["name"][lang]},
         "contract": {"id": query.contract, "name": contract_name(data, query.contract, query.guarantee, lang)},
         "sold": sold,
         "status": status,
-        "zone": _zone(data, query, location, lang),
+        "zone": _zone(data, query, location, lang) if _zoned(data, query.contract) else None,
         "response": own,
         "notes": [*_location_notes(data, query, location, lang), *said],
         "next_step": next_step(data, contracts, query.market, location, lang),

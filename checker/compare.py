@@ -49,7 +49,9 @@ def compare(data: Data, query: Query, location: Location, own: ResponsePart | No
         "name": contract_name(data, other, None, lang),
         "sold": is_sold(data, other, market),
         "status": not_sold(data, unsold, market, lang) if unsold else "",
-        "title": ui(data, "compare_title", lang, other=other_name),
+        "title": ui(data, "compare_title_none", lang)
+        if other == NO_CONTRACT
+        else ui(data, "compare_title", lang, other=other_name),
         "difference": "",
         "source": "",
         # Without a contract nothing is gained or replaced: no heading speaks of what "no contract" adds.

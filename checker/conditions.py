@@ -66,8 +66,8 @@ def correction(data: Data, row: Attribute, contract: str, market: str, lang: str
     owners = [oid for oid, marks in row["marks"].items() if "included" in marks.values()]
     return ui(
         data, "table_corrected", lang, row=row["label"][lang], where=data["markets"][market]["where"][lang],
-        contract=in_sentence(data, contract, lang),
-        owner=" / ".join(data["offerings"][oid]["name"][lang] for oid in owners),
+        column=data["offerings"][contract]["name"][lang],
+        owner=join(data, [in_sentence(data, oid, lang) for oid in owners], lang, "or"),
     )  # fmt: skip
 
 

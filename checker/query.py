@@ -80,7 +80,8 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     contract = raw["contract"] or next(iter(data["offerings"]))
     if contract not in contracts(data):
         refuse("contract", "error_contract", choices=_contract_choices(data, lang))
-    compare = raw["compare"] or None
+    # A contract compared with itself is no comparison.
+    compare = raw["compare"] if raw["compare"] and raw["compare"] != contract else None
     if compare is not None and compare not in contracts(data):
         refuse("compare", "error_compare", choices=_contract_choices(data, lang))
 

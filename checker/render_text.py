@@ -55,10 +55,10 @@ def render(response: Reply, checker_page: str = "/checker/") -> str:
     for group in answer["coverage"]:
         lines += ["", group["label"]]
         lines += [f"  - {_attribute(item)}" for item in group["items"]]
+    # The numbers and the hours are the next step's; the contacts add the goals, chat and the case.
     contacts = answer["contacts"]
-    lines += ["", *(f"{phone['label_text']} {phone['number_text']}" for phone in contacts["phones"])]
-    lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
-    lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
+    lines += ["", contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
+    lines += [contacts["case"]["callback"], contacts["support_url"]]
     return "\n".join(_wrap(line) for line in lines if line is not None)
 
 

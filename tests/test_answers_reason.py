@@ -118,7 +118,7 @@ def test_canadian_on_site_hours_say_what_the_canadian_table_says(data):
     ca = ask(data, "fr", market="ca", contract="standard-sla", zone="1", dispatched="2026-11-20T15:00")
     detail = next(item["detail"] for group in ca["coverage"] for item in group["items"] if item["id"] == row["id"])
     assert detail == f"de 8{NBSP}h à 17{NBSP}h heure locale"
-    assert "La page canadienne précise les heures, mais pas les jours" in ca["deadline"]["notes"][0]["text"]
+    assert "La page canadienne ne précise pas les jours" in ca["deadline"]["notes"][0]["text"]
     us = ask(data, market="us", contract="standard-sla", zone="1")
     detail = next(item["detail"] for group in us["coverage"] for item in group["items"] if item["id"] == row["id"])
     assert detail == "Monday to Friday, 8 AM to 5 PM local time, excluding holidays"
@@ -130,21 +130,25 @@ def test_canadian_on_site_hours_say_what_the_canadian_table_says(data):
 def test_standard_sla_in_zone_3_states_what_each_page_part_says(data):
     """SOURCE-NOTES row 20: the table's next-business-day beside the text's 24 business hours."""
     (said,) = [
-        text for text in notes(ask(data, market="us", contract="standard-sla", zone="3")) if "two things" in text
+        text
+        for text in notes(ask(data, market="us", contract="standard-sla", zone="3"))
+        if "two different indications" in text
     ]
     assert said == (
-        "The published pages state two things for zone 3 (Rural): the coverage table marks “Next Business Day "
-        "Onsite Support (at Pitney Bowes discretion)” for the Standard SLA, and the text sets a goal of 24 "
-        "business hours from the point of dispatch."
+        "The published pages give two different indications for zone 3 (Rural): the coverage table marks “Next "
+        "Business Day Onsite Support (at Pitney Bowes discretion)” for the Standard SLA, while the text sets a goal "
+        "of 24 business hours from the point of dispatch; an arrival time is counted from the text's goal."
     )
     assert not [
-        text for text in notes(ask(data, market="us", contract="standard-sla", zone="1")) if "two things" in text
+        text
+        for text in notes(ask(data, market="us", contract="standard-sla", zone="1"))
+        if "two different indications" in text
     ]
 
 
 def test_premier_support_says_once_that_sma_tier_1_bills_on_site_support(data):
     """WRITING.md row 27: the US table's on-site mark, and SMA Tier 1's own terms."""
-    billed = "under its own terms, SMA Tier 1 does not offer on-site support"
+    billed = "SMA Tier 1, under its own terms, does not offer on-site support"
     answer = ask(data, market="us", contract="premier-support")
     assert sum(billed in text for text in notes(answer)) == 1
     assert "On-Site Support (at Pitney Bowes discretion): included" in answer["response"]["text"]
@@ -214,7 +218,7 @@ def test_a_rounded_distance_says_how_it_was_read(data):
     """WRITING.md row 35 is now cited where it applies."""
     answer = ask(data, market="ca", contract="standard-sla", km="40.5")
     assert answer["notes"][0] == {
-        "text": "40.5 km is read as 41 km: the zones are published in whole kilometers.",
+        "text": "40.5 km is rounded to 41 km: the zones are published in whole kilometers.",
         "source": "ui.zone_rounded",
     }
     assert not [
@@ -256,7 +260,7 @@ def test_a_comparison_says_the_difference_in_one_sentence_in_the_summary(data):
         "The Standard SLA: a goal of 12 business hours; the Performance SLA: a guarantee of 4 or 8 business hours."
     )
     assert answer["compare"]["difference"] == difference
-    assert answer["summary"] == f"Standard SLA — United States. {difference}"
+    assert answer["summary"] == f"Standard SLA — United States — Zone 2 (Urban). {difference}"
 
 
 def test_a_comparison_with_a_dispatch_time_gives_both_arrival_times(data):
@@ -342,3 +346,17 @@ def test_no_sentence_is_said_twice_in_a_summary(data, params, lang):
     summary = ask(data, lang, **params)["summary"]
     sentences = [s for s in re.split(r"(?<=[.?!])\s+", summary) if s]
     assert len(sentences) == len(set(sentences)), summary
+
+
+def test_a_contract_compared_with_itself_is_no_comparison(data):
+    """The Québec editor's reading: « Le CNS standard et le CNS standard offrent… »."""
+    answer = ask(data, "fr", market="ca", contract="standard-sla", zone="1", compare="standard-sla")
+    assert answer["compare"] is None and "compare" not in answer["query"]
+
+
+def test_an_offering_that_depends_on_no_zone_states_no_zone(data):
+    """A zone beside 'zones apply to the hardware service level agreements only' contradicted it."""
+    answer = ask(data, "fr", market="ca", contract="sma-tier-1", zone="2")
+    assert answer["zone"] is None
+    assert answer["status"][-1] == data["ui"]["zones_not_zoned"]["fr"]
+    assert "Zone 2" not in answer["summary"]

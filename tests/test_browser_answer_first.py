@@ -53,7 +53,7 @@ def test_the_summary_holds_the_arrival_time_and_the_question_is_restated_on_scre
     )  # fmt: skip
     summary = page.locator("#st-answer-summary").inner_text()
     assert summary == expected["summary"]
-    assert f"Latest on-site arrival (guaranteed): {expected['deadline']['arrivals'][0]['text']}" in summary
+    assert f"Latest on-site arrival: {expected['deadline']['arrivals'][0]['text']}" in summary
     assert expected["deadline"]["arrivals"][0]["text"] == "Friday, December 4, 2026, 10 AM (local time at the site)"
     restated = {
         "Market": "United States",

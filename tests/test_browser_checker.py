@@ -303,7 +303,7 @@ def test_an_answer_that_counted_holidays_links_to_the_places_list(page):
     page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-06-23T16:00&region=QC")
     assert answered(page) == "ready"
     link = page.locator("#st-answer-body a.st-holidays-page")
-    assert link.inner_text() == "Tous les jours fériés comptés, année par année"
+    assert link.inner_text() == "Tous les jours fériés exclus du calcul, année par année"
     assert page.evaluate("new URL(document.querySelector('a.st-holidays-page').href).pathname") == "/fr/holidays/"
     link.click()
     page.wait_for_url("**/fr/holidays/#holidays-ca-qc")

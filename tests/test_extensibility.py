@@ -31,7 +31,10 @@ def extended_source() -> dict:
     source["holidays"]["markets"][NEW_MARKET] = {
         "counts": "statutory",
         "about": {"en": "The national statutory holidays.", "fr": "Les jours fériés nationaux."},
-        "counted": {"en": "Holidays counted: the national ones.", "fr": "Jours fériés comptés : les jours nationaux."},
+        "counted": {
+            "en": "Holidays skipped: the national ones.",
+            "fr": "Jours fériés exclus du calcul : les jours nationaux.",
+        },
         "days": [
             {"holiday": name, "name": {"en": name, "fr": fr}}
             for name, fr in {

@@ -24,8 +24,8 @@ from tests.helpers import answered, edited_source, line_of, search
 from tests.test_site_build import EDITIONS
 
 COMMON = (
-    "Holidays counted: only those common to every province and territory, since no province or territory was "
-    "given. Give the site's province or territory to count its own holidays too."
+    "Holidays skipped: only those common to every province and territory, since no province or territory was "
+    "given. Give the site's province or territory to skip its own holidays too."
 )
 
 
@@ -45,7 +45,7 @@ def test_a_guaranteed_us_time_in_texas_no_longer_moves_for_san_jacinto_day(data,
     asked = {"market": "us", "contract": "performance-sla", "guarantee": "4", "dispatched": "2027-04-20T15:00"}
     found = deadline(data, **asked, **({"region": region} if region else {}))
     assert (found["arrivals"][0]["at"], found["holidays"]) == ("2027-04-21T10:00", [])
-    assert "Holidays counted: Pitney Bowes observed holidays, one list for every state." in [
+    assert "Holidays skipped: Pitney Bowes observed holidays, one list for every state." in [
         note["text"] for note in found["notes"]
     ]
     texts = " ".join(str(value) for value in found.values())
@@ -81,12 +81,12 @@ def test_a_canadian_answer_without_a_province_counts_only_common_days_and_says_s
     assert COMMON in [note["text"] for note in without["notes"]]
     french = deadline(data, "fr", market="ca", dispatched="2027-02-12T15:00")
     assert any(
-        note.startswith("Jours fériés comptés\u00a0: seulement ceux qui sont communs")
+        note.startswith("Jours fériés exclus du calcul\u00a0: seulement ceux qui sont communs")
         for note in [n["text"] for n in french["notes"]]
     )
     ontario = deadline(data, market="ca", dispatched="2027-02-12T15:00", region="ON")
     assert ontario["arrivals"][0]["at"] == "2027-02-16T14:00"
-    assert "Holidays counted: the statutory holidays of the site's province or territory (Ontario)." in [
+    assert "Holidays skipped: the statutory holidays of the site's province or territory (Ontario)." in [
         note["text"] for note in ontario["notes"]
     ]
 
@@ -243,7 +243,7 @@ def test_the_holiday_table_follows_the_sources_languages():
 def test_a_counted_deadline_links_to_its_places_list(data):
     quebec = deadline(data, "fr", market="ca", dispatched="2026-06-23T16:00", region="QC")
     assert quebec["holidays_page"] == {
-        "text": "Tous les jours fériés comptés, année par année",
+        "text": "Tous les jours fériés exclus du calcul, année par année",
         "href": f"../{PAGE}#holidays-ca-qc",
     }
     assert deadline(data, market="ca", dispatched="2026-06-23T16:00")["holidays_page"]["href"].endswith("#holidays-ca")
@@ -256,11 +256,11 @@ def test_the_command_line_prints_the_holidays_link(tmp_path):
     asked = ("--market", "ca", "--contract", "standard-sla", "--zone", "1", "--dispatched-at", "2026-06-23T16:00")
     english = run_cli(*asked, "--region", "QC", env={"SITE_URL": "https://support.example.com/"})
     assert (
-        "Every holiday counted, year by year (https://support.example.com/holidays/#holidays-ca-qc)" in english.stdout
+        "Every holiday skipped, year by year (https://support.example.com/holidays/#holidays-ca-qc)" in english.stdout
     )
     french = run_cli(*asked, "--lang", "fr", env={"SITE_URL": ""})
-    assert "Tous les jours fériés comptés, année par année (/fr/holidays/#holidays-ca)" in french.stdout
-    assert "Jours fériés comptés\u00a0: seulement ceux qui sont communs" in french.stdout
+    assert "Tous les jours fériés exclus du calcul, année par année (/fr/holidays/#holidays-ca)" in french.stdout
+    assert "Jours fériés exclus du calcul\u00a0: seulement ceux qui sont communs" in french.stdout
 
 
 # ---- The form asks a region only where it matters

@@ -281,13 +281,13 @@ def test_every_part_that_names_its_source_is_a_statement_wherever_it_is(data):
     """The answer's parts name their sources (comparisons, deadline notes, contact lines…): each is
     explained, wherever it is in the answer, without a rule of explain's own for it."""
     answer = ask(data, "en", market="ca", contract="standard-sla", km="40.5", compare="performance-sla")
-    answer["compare"]["rounding"] = {"text": "40.5 km is read as 41 km.", "source": "ui.zone_from_distance"}
+    answer["compare"]["rounding"] = {"text": "40.5 km is rounded to 41 km.", "source": "ui.zone_from_distance"}
     answer["contacts"]["chat"] = {
         "text": "Live chat.",
         "source": ["texts.live_chat_all", "remote.chat_answer_goal_seconds"],
     }
     found = [(s.text, s.source) for s in explain.statements(answer)]
-    assert ("40.5 km is read as 41 km.", "ui.zone_from_distance") in found
+    assert ("40.5 km is rounded to 41 km.", "ui.zone_from_distance") in found
     assert ("Live chat.", "texts.live_chat_all, remote.chat_answer_goal_seconds") in found
 
 

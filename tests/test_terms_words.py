@@ -30,12 +30,12 @@ def test_a_goal_gets_a_target_time_and_only_a_guarantee_a_latest_time(data, lang
     sure = ask(
         data, lang, market="ca", contract="performance-sla", guarantee="4", zone="1", dispatched="2026-11-20T15:00"
     )["deadline"]
-    assert goal["title"] == {"en": "Target on-site arrival (goal)", "fr": "Arrivée sur place visée (objectif)"}[lang]
+    assert goal["title"] == {"en": "Target on-site arrival", "fr": "Arrivée sur place visée"}[lang]
     assert (
         sure["title"]
         == {
-            "en": "Latest on-site arrival (guaranteed)",
-            "fr": "Arrivée sur place au plus tard (garantie)",
+            "en": "Latest on-site arrival",
+            "fr": "Arrivée sur place au plus tard",
         }[lang]
     )
     assert "Latest" not in goal["title"] and "plus tard" not in goal["title"]
@@ -150,7 +150,7 @@ def test_errors_list_choices_with_or_and_name_them_in_the_readers_language(data)
     assert errors["contract"].startswith(
         f"Contrat inconnu «{NBSP}gold{NBSP}». Choisissez le CNS standard (standard-sla), le CNS"
     )
-    assert errors["contract"].endswith(" ou l'absence de contrat (none).")
+    assert errors["contract"].endswith(" ou sans contrat (none).")
 
 
 def test_no_zone_is_named_metro_in_french(data):
@@ -254,8 +254,8 @@ def test_the_answer_restates_the_question_and_its_summary_holds_the_arrival_time
         ("Point d'envoi (date et heure locales du site)", f"jeudi 3 décembre 2026 à 15{NBSP}h"),
         ("Province ou territoire", "Québec (QC)"),
     ]
-    assert a["summary"].startswith("CNS standard — Canada. Objectif")
-    assert f"Arrivée sur place visée (objectif){NBSP}: {a['deadline']['arrivals'][0]['text']}" in a["summary"]
+    assert a["summary"].startswith("CNS standard — Canada — Zone 2 (urbaine). Objectif")
+    assert f"Arrivée sur place visée{NBSP}: {a['deadline']['arrivals'][0]['text']}" in a["summary"]
 
 
 @pytest.mark.parametrize(("lang", "market"), [("en", "us"), ("fr", "ca")])

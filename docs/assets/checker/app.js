@@ -311,11 +311,11 @@ function renderAnswer(a) {
       );
     }
   }
+  // The numbers and the hours are the next step's (under the summary); the contacts add the goals, chat and the case.
   const k = a.contacts;
   parts.push(
     el("h4", {}, a.labels.contacts),
-    el("ul", { class: "st-phones" }, k.phones.map((p) => el("li", {}, p.label_text, " ", el("a", { href: `tel:${p.tel}` }, p.number_text)))),
-    ...paragraphs([k.phone.hours, k.phone.goal, k.chat.live, k.chat.goal, k.case.callback, k.hours]),
+    ...paragraphs([k.phone.goal, k.chat.live, k.chat.goal, k.case.callback]),
     el("p", {}, el("a", { href: k.support_url }, k.support_url)),
   );
   return parts;
