@@ -116,7 +116,7 @@ def with_data(code: bytes, data: Data) -> bytes:
 
 
 CACHE = ROOT / ".cache" / "stdlib"
-STDLIB_MAKER = ROOT / "hooks" / "make_stdlib.mjs"
+STDLIB_MAKER = (ROOT / "hooks" / "make_stdlib.mjs", ROOT / "hooks" / "make_stdlib.py")
 
 
 def standard_library(version: str, data: Data) -> tuple[Path, Path]:
@@ -125,7 +125,8 @@ def standard_library(version: str, data: Data) -> tuple[Path, Path]:
     the checker's code, not on its data: the questions are answered on the data of the build that makes
     it, and the parity test starts Pyodide on it with every build's data."""
     code = checker_archive(None)
-    made_of = version.encode() + code + STDLIB_MAKER.read_bytes() + SNAPSHOT_MAKERS[0].read_bytes()
+    makers = [*STDLIB_MAKER, SNAPSHOT_MAKERS[0]]
+    made_of = version.encode() + code + b"".join(maker.read_bytes() for maker in makers)
     digest = hashlib.sha256(made_of).hexdigest()[:12]
     stdlib, compiled = CACHE / f"stdlib-{digest}.zip", CACHE / f"checker-code-{digest}.zip"
     if not (stdlib.is_file() and compiled.is_file()):
@@ -134,7 +135,7 @@ def standard_library(version: str, data: Data) -> tuple[Path, Path]:
             (Path(folder) / "archive.zip").write_bytes(with_data(code, data))
             (Path(folder) / "questions.json").write_text(json.dumps(sample_questions(data)), encoding="utf-8")
             result = subprocess.run(
-                ["node", str(STDLIB_MAKER), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
+                ["node", str(STDLIB_MAKER[0]), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
                 cwd=folder, capture_output=True, text=True,
             )  # fmt: skip
             if result.returncode != 0:
