@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from hooks.runtime import BOOT_SCRIPT
+from hooks.runtime import boot_script
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
@@ -32,7 +32,7 @@ class UnknownInlineScript(ValueError):
 def known_scripts(theme_dirs: Iterable[str | Path]) -> list[re.Pattern[str]]:
     """The inline scripts of the theme's templates, as patterns of the text they render to, and the
     project's own inline script (the checker page's first lines, put into the page whole)."""
-    patterns = [re.compile(re.escape(BOOT_SCRIPT.read_text(encoding="utf-8")))]
+    patterns = [re.compile(re.escape(boot_script()))]
     for folder in theme_dirs:
         for template in sorted(Path(folder).rglob("*.html")):
             for body in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):

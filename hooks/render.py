@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from checker.query import FIELDS, link_reading
 from checker.text import ui
-from hooks.runtime import ANSWERS, BOOT_SCRIPT, Runtime, answer_files, distances_file
+from hooks.runtime import ANSWERS, Runtime, answer_files, boot_script, distances_file
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -104,7 +104,7 @@ class PageRenderer:
         overrides/checker.html)."""
         self.head["checker_config"] = self.checker_config()
         self.head["checker_script"] = self.asset("assets/checker/app.js")
-        self.head["checker_boot"] = f"<script>{BOOT_SCRIPT.read_text(encoding='utf-8')}</script>"
+        self.head["checker_boot"] = f"<script>{boot_script()}</script>"
         return ""
 
     def checker_config(self) -> dict[str, object]:
