@@ -96,9 +96,9 @@ def boot_script() -> str:
     kept, in_comment = [], False
     for line in BOOT_SCRIPT.read_text(encoding="utf-8").splitlines():
         text = line.strip()
-        if in_comment:
-            in_comment = "*/" not in text
-        elif text.startswith("/*") and ("*/" not in text or text.endswith("*/")):  # not `/** @type {T} */ (x)`
+        # A comment's line, not a line of code that starts with a type (`/** @type {T} */ (x)`).
+        comment = text.startswith("/*") and ("*/" not in text or text.endswith("*/"))
+        if in_comment or comment:
             in_comment = "*/" not in text
         elif text and not text.startswith("//"):
             kept.append(line)
