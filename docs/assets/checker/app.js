@@ -387,7 +387,7 @@ function renderAnswer(a, pendingDeadline = false) {
       parts.push(el("p", { class: "st-holidays-none" }, d.no_holidays));
     }
   } else if (pendingDeadline) {
-    parts.push(el("p", { class: "st-deadline-pending", role: "status" }, config.text.computing_deadline));
+    parts.push(el("p", { class: "st-deadline-pending" }, config.text.computing_deadline));
   }
   if (a.compare) {
     // The comparison the question asked for comes before the whole coverage list it is drawn from.
@@ -562,6 +562,7 @@ function start() {
     if (market) field("market").value = market;
   }
   fillForm(fromURL);
+  keepStateInLanguageLinks(); // the other language asks the same question, answered or not yet
   if (!checker.supported) unavailable(config.text.unavailable_browser);
   checker.onmessage = runtime.heard;
   checker.messages.splice(0).forEach(runtime.heard);
