@@ -354,7 +354,7 @@ Reply = Answered | Refused  # service.respond's result; service.to_json makes it
 
 
 class LinkReading(TypedDict):
-    """query.link_reading: the checker's reading of a link's finite part, as tables the page looks up."""
+    """link_tables.link_reading: the checker's reading of a link's finite part, as tables the page looks up."""
 
     fields: list[str]  # the fields read here; a value in any other field needs the runtime
     defaults: dict[str, str]  # the market and contract of a question without one

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from checker.days_off import known_range
 from checker.text import format_date, join, ui
-from checker.zones import band_of, bands, publishes_distances
+from checker.zones import publishes_distances
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
-    from checker.model import Data, LinkReading
+    from checker.model import Data
 
 # The parameters of a share link, which are also the fields of the form (a public contract).
 FIELDS = ("market", "contract", "guarantee", "zone", "km", "dispatched", "region", "compare")
@@ -185,42 +185,3 @@ def _dispatched(data: Data, value: str, lang: str, refuse: Refuse) -> dt.datetim
         )
         return None
     return moment
-
-
-def link_reading(data: Data, lang: str) -> LinkReading:
-    """How the page reads the part of a link the build answers, without the runtime, as data: each
-    value a link may carry in those fields (an id; a zone's slug and names as written, in lower and in
-    upper case; a guarantee's hours zero-padded; each whole kilometre of a market's bands), mapped to
-    what `parse_query` itself reads it as. The page only looks values up: a value not listed here goes
-    to the runtime, which reads it by this module's rules, so the page and the checker never disagree."""
-    market, contract = default_market(data, lang), default_contract(data)
-
-    def read(**params: str) -> Query | None:
-        return parse_query(data, {"market": market, "contract": contract, **params}, lang)[0]
-
-    def chosen(cid: str) -> dict[str, str]:  # a contract with a guarantee is read with one of its own
-        options = guarantee_options(data, cid)
-        return {"guarantee": str(options[0])} if options else {}
-
-    guarantees: dict[str, dict[str, str]] = {}
-    for cid in contracts(data):
-        padded = sorted({str(hours).zfill(width) for hours in guarantee_options(data, cid) for width in range(1, 6)})
-        if padded:
-            guarantees[cid] = {v: str(q.guarantee) for v in padded if (q := read(contract=cid, guarantee=v))}
-    words = {w for zid, zone in data["zones"].items() for w in (zid, zone["slug"], *zone["name"].values())}
-    forms = sorted({form for word in words for form in (word, word.casefold(), word.capitalize(), word.upper())})
-    distances: dict[str, dict[str, str]] = {}
-    for mid in data["markets"]:
-        for km in range(bands(data, mid)[-1].last_km + 1 if publishes_distances(data, mid) else 0):
-            q = read(market=mid, km=str(km))
-            if q and q.km is not None and (band := band_of(data, mid, q.km)):
-                distances.setdefault(mid, {})[str(km)] = band.zone
-    return {
-        "fields": ["market", "contract", "guarantee", "zone", "km"],
-        "defaults": {"market": market, "contract": contract},
-        "market": {mid: q.market for mid in data["markets"] if (q := read(market=mid))},
-        "contract": {cid: q.contract for cid in contracts(data) if (q := read(contract=cid, **chosen(cid)))},
-        "guarantee": guarantees,
-        "zone": {form: q.zone for form in forms if (q := read(zone=form)) and q.zone},
-        "km": distances,
-    }

@@ -18,7 +18,8 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
-from checker.query import FIELDS, link_reading
+from checker.link_tables import link_reading
+from checker.query import FIELDS
 from checker.text import ui
 from hooks.runtime import ANSWERS, Runtime, answer_files, boot_script, distances_file
 from hooks.view import View

@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker.link_tables import link_reading
 from checker.model import Answer, Data, DistancePart, QuestionField
-from checker.query import contracts, default_contract, guarantee_options, link_reading
+from checker.query import contracts, default_contract, guarantee_options
 from checker.samples import sample_questions
 from checker.service import respond, to_json
 
@@ -217,7 +218,7 @@ def distances_file(market: str) -> str:
 
 def distance_parts(data: Data, market: str, lang: str) -> dict[str, DistancePart]:
     """What a distance changes in the answer of the zone it falls in, for each distance the page reads
-    without the runtime (query.link_reading): the sentence that places it, its line in the restated
+    without the runtime (link_tables.link_reading): the sentence that places it, its line in the restated
     question (in place of the zone's), its share-link parameters. Everything else of a distance's
     answer is its zone's answer: checked here on the default contract, and by the tests on every
     contract and distance (tests/test_pyodide_parity.py)."""

@@ -1,11 +1,12 @@
 """One reading of a link (issue 21 §3): the page reads the finite part of a link only through the tables
-the checker makes of its own reading (checker.query.link_reading); each entry is what `parse_query` reads."""
+the checker makes of its own reading (checker.link_tables.link_reading); each entry is what `parse_query` reads."""
 
 from __future__ import annotations
 
 import pytest
 
-from checker.query import contracts, guarantee_options, link_reading, parse_query
+from checker.link_tables import link_reading
+from checker.query import contracts, guarantee_options, parse_query
 from hooks.runtime import answer_files, prebuilt_questions
 
 

@@ -7,7 +7,8 @@ import json
 import random
 import subprocess
 
-from checker.query import FIELDS, contracts, guarantee_options, link_reading
+from checker.link_tables import link_reading
+from checker.query import FIELDS, contracts, guarantee_options
 from checker.service import respond, to_json
 from tests.site_build import ROOT
 

@@ -27,7 +27,7 @@ export interface Config {
   files: Record<string, Record<string, Record<string, Record<string, string>>>>;
   /** market -> the file of what each distance changes in its zone's answer */
   distances: Record<string, string>;
-  /** the checker's own reading of the fields the build answers, as tables (checker.query.link_reading) */
+  /** the checker's own reading of the fields the build answers, as tables (checker.link_tables.link_reading) */
   reading: LinkReading;
   /** every field of a question (checker.query.FIELDS), in a share link's order */
   fields: string[];
