@@ -147,3 +147,15 @@ def test_when_the_checkers_python_raises_the_page_says_so_plainly(page, site):
     assert page.locator("#st-answer-body").inner_text() == ""
     assert page.locator("#st-checker-form").is_visible()  # the runtime runs: another question may work
     assert any("a fault planted by the test" in error for error in page.console_errors)
+
+
+def test_a_browser_without_web_workers_keeps_the_builds_answer_and_says_why_there_is_no_more(page):
+    page.add_init_script("window.Worker = undefined")
+    page.goto(PREBUILT)
+    assert answered(page) == "ready"
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    status = page.locator("#st-checker-status")
+    assert status.is_visible()
+    assert "this browser cannot run it (it needs WebAssembly and Web Workers)" in status.inner_text()
+    assert status.get_by_role("button").count() == 0  # trying again would not help
+    assert page.locator("table.st-zones").is_visible() and not page.locator("#st-checker-form").is_visible()

@@ -236,12 +236,7 @@ const questions = {
     if (questions.latest !== asked) return;
     if (built && reading && !reading.live.length) return questions.show(asked, built, "prebuilt");
     if (built?.ok) asked.known = built; // the parts the build knows, shown at once; the runtime fills in the rest
-    if (runtime.failed) {
-      // Nothing more will come: what the build knows stays, under the page's word that the checker is unavailable.
-      if (asked.known) render(asked.known, "prebuilt", false);
-      answer.dataset.state = "error";
-      return;
-    }
+    if (runtime.failed) return questions.knownOnly(asked);
     if (asked.known) {
       questions.show(asked, asked.known, "prebuilt", true);
     } else {
@@ -272,13 +267,16 @@ const questions = {
     }
   },
 
-  /** What the build knew of the latest question stays, without the part only the runtime had to compute. */
   runtimeFailed() {
     const asked = questions.latest;
-    if (asked?.shown === "partial" && asked.known) {
-      render(asked.known, "prebuilt", false);
-      answer.dataset.state = "error"; // not the whole answer: the page says why below its first lines
-    }
+    if (asked?.shown === "partial") questions.knownOnly(asked);
+  },
+
+  /** The runtime will not answer: what the build knows of the question stays, without the part only the
+   * runtime computes, and not as a whole answer (the page says why, boot.js fallBack). */
+  knownOnly(/** @type {Question} */ asked) {
+    if (asked.known) render(asked.known, "prebuilt", false);
+    answer.dataset.state = "error";
   },
 
   /**
@@ -430,7 +428,7 @@ function renderAnswer(a, pendingDeadline = false) {
 function render(reply, source, partial, pendingDeadline = false) {
   answer.dataset.source = source;
   answer.hidden = false;
-  statusArea.hidden = !partial; // a partial answer keeps the runtime's progress in view
+  if (!checker.failed) statusArea.hidden = !partial; // a partial answer keeps the runtime's progress in view
   if (partial) statusText.textContent = config.text.computing;
   actionStatus.textContent = "";
   if (!reply.ok) {
