@@ -129,14 +129,15 @@ async function start({ runtime: runtimeURL, pyodide: pyodideURL, archive: archiv
   if (kept?.body) {
     try {
       checker = await startChecker({ ...options, snapshot: kept.body });
-    } catch {
-      caches.open(SNAPSHOTS).then((cache) => cache.delete(snapshotURL)); // unusable: start afresh, keep a new one
+    } catch (error) {
+      console.error(`checker: the kept memory could not be restored, starting afresh: ${error}`);
+      caches.open(SNAPSHOTS).then((cache) => cache.delete(snapshotURL)); // unusable: keep a new one
     }
   }
   checker ??= await startChecker(options);
   ({ ask } = checker);
   const { memory: made } = checker;
-  if (made) keep = () => store(snapshotURL, made).catch(() => {});
+  if (made) keep = () => store(snapshotURL, made).catch((error) => console.error(`checker: the memory was not kept: ${error}`));
   progress(100);
 }
 
