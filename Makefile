@@ -3,7 +3,7 @@
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast build validate lint bench setup-python setup-node setup-browser setup-language
+.PHONY: serve test test-fast test-repeat build validate lint bench setup-python setup-node setup-browser setup-language
 
 serve: setup-python setup-node
 	$(PY) -m mkdocs serve --strict
@@ -22,10 +22,19 @@ test-fast: setup-python
 validate: setup-python
 	$(PY) -m checker validate
 
-lint: setup-python
+# Python: ruff and mypy. JavaScript: tsc --checkJs over the checker's scripts' JSDoc (TypeScript pinned
+# in package.json), against the answer's types made from checker/model.py.
+lint: setup-python setup-node
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(PY) -m hooks.model_types .cache/types/model.d.ts
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+
+# The real-browser tests three times in a row: a test that waits on luck instead of an event fails one.
+test-repeat: setup-python setup-node setup-browser
+	for run in 1 2 3; do $(PY) -m pytest -q -m browser || exit 1; done
 
 # The benchmark of issue 5 (not part of the tests): writes bench/RESULTS.md.
 bench: setup-python setup-node setup-browser bench/node_modules/.package-lock.json

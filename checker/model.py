@@ -445,3 +445,26 @@ class Refused(TypedDict):
 
 
 Reply = Answered | Refused  # service.respond's result; service.to_json makes it the JSON every client reads
+
+
+# --- What the page reads without the runtime -------------------------------------------------------
+
+
+class LinkReading(TypedDict):
+    """link_tables.link_reading: the checker's reading of a link's finite part, as tables the page looks up."""
+
+    fields: list[str]  # the fields read here; a value in any other field needs the runtime
+    defaults: dict[str, str]  # the market and contract of a question without one
+    market: dict[str, str]  # a value in a link -> the id it reads as
+    contract: dict[str, str]
+    guarantee: dict[str, dict[str, str]]  # contract -> value -> hours; a contract not here reads none
+    zone: dict[str, str]
+    km: dict[str, dict[str, str]]  # market -> whole kilometres -> the zone they fall in
+
+
+class DistancePart(TypedDict):
+    """hooks/runtime.distance_part: what a distance changes in the answer of the zone it falls in."""
+
+    zone: ZonePart
+    question: dict[str, QuestionField]  # the field of the line it replaces -> the distance's line
+    query: dict[str, str | None]  # share-link parameters it sets (None: leaves out)

@@ -51,6 +51,16 @@ def contracts(data: Data) -> list[str]:
     return [NO_CONTRACT, *data["offerings"]]
 
 
+def default_market(data: Data, lang: str) -> str:
+    """The market a question without one is asked of: the one the reader's edition opens on."""
+    return data["editions"][lang]
+
+
+def default_contract(data: Data) -> str:
+    """The contract a question without one is asked of: the source's first offering."""
+    return next(iter(data["offerings"]))
+
+
 def guarantee_options(data: Data, contract: str) -> list[int]:
     """The hours a contract's guarantee lets the client choose among; none for any other contract."""
     offering = data["offerings"].get(contract)
@@ -73,11 +83,11 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
 
     # A bad id comes from a link: the message names each choice in the reader's language, with the id
     # the link would carry ("Canada (ca)").
-    market = raw["market"] or data["editions"][lang]
+    market = raw["market"] or default_market(data, lang)
     if market not in data["markets"]:
         names = [f"{m['in_sentence'][lang]} ({mid})" for mid, m in data["markets"].items()]
         refuse("market", "error_market", choices=join(data, names, lang, "or"))
-    contract = raw["contract"] or next(iter(data["offerings"]))
+    contract = raw["contract"] or default_contract(data)
     if contract not in contracts(data):
         refuse("contract", "error_contract", choices=_contract_choices(data, lang))
     # A contract compared with itself is no comparison.

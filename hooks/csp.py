@@ -2,7 +2,8 @@
 
 Inline scripts are allowed by hash, and only those the project and Material ship, known by their
 content: the `<script>` blocks of the theme's templates (Material's and ours in `overrides/`), where a
-template expression may stand only for the page's relative base URL (`..`, `../..`). An inline script
+template expression may stand only for the page's relative base URL (`..`, `../..`), and the checker
+page's first lines (docs/assets/checker/boot.js, put into the page whole). An inline script
 of any other content in a built page is never hashed: the build fails naming the page, so a script
 that reached a page through the source cannot be allowed by accident. WebAssembly needs
 'wasm-unsafe-eval' (not 'unsafe-eval'); the checker's worker comes from the site itself. The policy
@@ -17,6 +18,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from hooks.runtime import boot_script
+
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
 _EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _BASE_URL = r"[./]*"  # what a template expression in a shipped script renders to: the base URL
@@ -27,8 +30,9 @@ class UnknownInlineScript(ValueError):
 
 
 def known_scripts(theme_dirs: Iterable[str | Path]) -> list[re.Pattern[str]]:
-    """The inline scripts of the theme's templates, as patterns of the text they render to."""
-    patterns = []
+    """The inline scripts of the theme's templates, as patterns of the text they render to, and the
+    project's own inline script (the checker page's first lines, put into the page whole)."""
+    patterns = [re.compile(re.escape(boot_script()))]
     for folder in theme_dirs:
         for template in sorted(Path(folder).rglob("*.html")):
             for body in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):

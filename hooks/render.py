@@ -18,8 +18,10 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup
 
+from checker.link_tables import link_reading
 from checker.query import FIELDS
-from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
+from checker.text import ui
+from hooks.runtime import ANSWERS, Runtime, answer_files, boot_script, distances_file
 from hooks.view import View
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -98,16 +100,22 @@ class PageRenderer:
         return html
 
     def checker_config_to_head(self) -> str:
-        """The page's template writes the checker's config into <head>, beside the script that starts the
-        runtime as soon as it loads (see overrides/checker.html)."""
+        """The page's template writes the checker's config into <head>, followed by its first lines (inline:
+        they decide, before anything else loads, what to fetch and whether to start the runtime; see
+        overrides/checker.html)."""
         self.head["checker_config"] = self.checker_config()
         self.head["checker_script"] = self.asset("assets/checker/app.js")
+        self.head["checker_boot"] = f"<script>{boot_script()}</script>"
         return ""
 
     def checker_config(self) -> dict[str, object]:
-        """What the checker's script needs: where the runtime is, and the words it shows while loading."""
+        """What the checker's scripts need (the page's first lines, app.js, the worker): where the runtime
+        is and what its files weigh, the build's answers and the checker's reading of a link's finite part
+        (as tables: the page looks values up, it never reads them another way), and the words it shows."""
+        lang, data = self.view.lang, self.view.data
         words = (
             "computing_progress",
+            "computing_deadline",
             "unavailable",
             "unavailable_load",
             "unavailable_browser",
@@ -118,18 +126,26 @@ class PageRenderer:
             "link_copied",
             "computing",
         )
+        text = {key: data["ui"][key][lang] for key in words}
+        # Said by the page's first lines when the page's own script could not be loaded.
+        text["unavailable_script"] = ui(data, "unavailable", lang, reason=data["ui"]["unavailable_load"][lang])
+        reading = link_reading(data, lang)
         return {
-            "lang": self.view.lang,
+            "lang": lang,
+            "app": self.asset("assets/checker/app.js"),
             "pyodide": self.asset(self.runtime.pyodide_dir),
             "archive": self.asset(self.runtime.archive_path),
             "snapshot": self.asset(self.runtime.snapshot_path),
             "stdlib": self.asset(self.runtime.stdlib_path),
             "worker": self.asset("assets/checker/worker.js"),
             "runtime": self.asset("assets/checker/runtime.mjs"),
-            "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
-            "prebuilt": list(PREBUILT_FIELDS),
+            "sizes": self.runtime.sizes(),
+            "answers": self.asset(f"{ANSWERS}/{lang}/"),
+            "files": answer_files(data),
+            "distances": {market: distances_file(market) for market in reading["km"]},
+            "reading": reading,
             "fields": list(FIELDS),
-            "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
+            "text": text,
         }
 
     def page(self, name: str, **values: object) -> Markup:

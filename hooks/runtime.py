@@ -14,11 +14,13 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.model import Data
-from checker.query import contracts, guarantee_options
+from checker.link_tables import link_reading
+from checker.model import Answer, Data, DistancePart, QuestionField
+from checker.query import contracts, default_contract, guarantee_options
 from checker.samples import sample_questions
 from checker.service import respond, to_json
 
@@ -51,6 +53,9 @@ BROWSER_MODULES = (
     "zones",
 )
 _EPOCH = (2020, 1, 1, 0, 0, 0)  # fixed timestamps: the same source gives the same archive and name
+# The checker page's first lines, inlined at the top of its <head> (hooks/render.py, `boot_script`); the
+# CSP knows them by their content (hooks/csp.py). Not shipped as a file (mkdocs.yml, exclude_docs).
+BOOT_SCRIPT = ROOT / "docs" / "assets" / "checker" / "boot.js"
 # What the worker's own snapshot of Pyodide's memory is made of, besides the files named by content.
 SNAPSHOT_MAKERS = (
     ROOT / "docs" / "assets" / "checker" / "runtime.mjs",
@@ -79,11 +84,33 @@ class Runtime:
     def stdlib_path(self) -> str:
         return f"assets/checker/{self.stdlib.name}"
 
+    def sizes(self) -> dict[str, int]:
+        """The bytes of each file the worker downloads, by name: the worker checks each response against
+        them (a file cut short fails at once, not after the load timeout) and shows its progress by them."""
+        wasm = "pyodide.asm.wasm"  # Pyodide's two modules are imported, not fetched: they are not counted
+        files = {wasm: (PYODIDE / wasm).stat().st_size, "pyodide-lock.json": len(lock_file())}
+        return files | {self.stdlib.name: self.stdlib.stat().st_size, self.archive_name: len(self.archive)}
+
     @property
     def snapshot_path(self) -> str:
         """Never on the host: the key of the worker's snapshot in Cache Storage, named by everything it
         is made of, so that a new build never starts from an old build's memory."""
         return f"assets/checker/{self.snapshot_name}"
+
+
+def boot_script() -> str:
+    """boot.js as the checker page inlines it: without its whole-line comments, which are for its
+    readers and for tsc (its types) and would cost every visit of the page 2.6 KB gzipped."""
+    kept, in_comment = [], False
+    for line in BOOT_SCRIPT.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        # A comment's line, not a line of code that starts with a type (`/** @type {T} */ (x)`).
+        comment = text.startswith("/*") and ("*/" not in text or text.endswith("*/"))
+        if in_comment or comment:
+            in_comment = "*/" not in text
+        elif text and not text.startswith("//"):
+            kept.append(line)
+    return "\n".join(kept) + "\n"
 
 
 class RuntimeMissing(Exception):
@@ -123,7 +150,7 @@ def with_data(code: bytes, data: Data) -> bytes:
 
 
 CACHE = ROOT / ".cache" / "stdlib"
-STDLIB_MAKER = ROOT / "hooks" / "make_stdlib.mjs"
+STDLIB_MAKER = (ROOT / "hooks" / "make_stdlib.mjs", ROOT / "hooks" / "make_stdlib.py")
 
 
 def standard_library(version: str, data: Data) -> tuple[Path, Path]:
@@ -132,7 +159,8 @@ def standard_library(version: str, data: Data) -> tuple[Path, Path]:
     the checker's code, not on its data: the questions are answered on the data of the build that makes
     it, and the parity test starts Pyodide on it with every build's data."""
     code = checker_archive(None)
-    made_of = version.encode() + code + STDLIB_MAKER.read_bytes() + SNAPSHOT_MAKERS[0].read_bytes()
+    makers = [*STDLIB_MAKER, SNAPSHOT_MAKERS[0]]
+    made_of = version.encode() + code + b"".join(maker.read_bytes() for maker in makers)
     digest = hashlib.sha256(made_of).hexdigest()[:12]
     stdlib, compiled = CACHE / f"stdlib-{digest}.zip", CACHE / f"checker-code-{digest}.zip"
     if not (stdlib.is_file() and compiled.is_file()):
@@ -141,7 +169,7 @@ def standard_library(version: str, data: Data) -> tuple[Path, Path]:
             (Path(folder) / "archive.zip").write_bytes(with_data(code, data))
             (Path(folder) / "questions.json").write_text(json.dumps(sample_questions(data)), encoding="utf-8")
             result = subprocess.run(
-                ["node", str(STDLIB_MAKER), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
+                ["node", str(STDLIB_MAKER[0]), "archive.zip", "questions.json", "stdlib.zip", "compiled.zip"],
                 cwd=folder, capture_output=True, text=True,
             )  # fmt: skip
             if result.returncode != 0:
@@ -178,12 +206,69 @@ def prebuilt_questions(data: Data) -> dict[str, dict[str, str]]:
     return questions
 
 
+# The build's answers as the page finds them: market -> contract -> guarantee -> zone -> file name, ""
+# standing for a field the question leaves out (written into the page's config).
+AnswerFiles = dict[str, dict[str, dict[str, dict[str, str]]]]
+
+
+def answer_files(data: Data) -> AnswerFiles:
+    files: AnswerFiles = {}
+    for name, params in prebuilt_questions(data).items():
+        market, contract, guarantee, zone = (params.get(field, "") for field in PREBUILT_FIELDS)
+        files.setdefault(market, {}).setdefault(contract, {}).setdefault(guarantee, {})[zone] = f"{name}.json"
+    return files
+
+
+def distances_file(market: str) -> str:
+    return f"km.{market}.json"
+
+
+def distance_parts(data: Data, market: str, lang: str) -> dict[str, DistancePart]:
+    """What a distance changes in the answer of the zone it falls in, for each distance the page reads
+    without the runtime (link_tables.link_reading): the sentence that places it, its line in the restated
+    question (in place of the zone's), its share-link parameters. Everything else of a distance's
+    answer is its zone's answer: checked here on the default contract, and by the tests on every
+    contract and distance (tests/test_pyodide_parity.py)."""
+    parts: dict[str, DistancePart] = {}
+    for km, zone in link_reading(data, lang)["km"].get(market, {}).items():
+        asked = {"market": market, "contract": default_contract(data)}
+        by_zone, by_km = respond(data, asked | {"zone": zone}, lang), respond(data, asked | {"km": km}, lang)
+        assert by_zone["ok"] and by_km["ok"], (market, km)
+        part = distance_part(by_zone["answer"], by_km["answer"])
+        parts[km] = part
+    return parts
+
+
+def distance_part(by_zone: Answer, by_km: Answer) -> DistancePart:
+    """The difference between a zone's answer and a distance's in that zone, in the form the page
+    applies it (app.js): the distance's zone part, question lines by the field they replace, and
+    share-link parameters (None: left out). Raises if they differ anywhere else."""
+    zone_parts: Mapping[str, object] = by_zone
+    km_parts: Mapping[str, object] = by_km
+    differing = {key for key in zone_parts if zone_parts[key] != km_parts[key]}
+    if not differing <= {"zone", "question", "query"} or len(by_zone["question"]) != len(by_km["question"]):
+        raise ValueError(f"a distance's answer differs from its zone's in {sorted(differing)}")
+    lines: dict[str, QuestionField] = {
+        old["field"]: new for old, new in zip(by_zone["question"], by_km["question"], strict=True) if old != new
+    }
+    query = {key: by_km["query"].get(key) for key in by_zone["query"].keys() | by_km["query"].keys()}
+    assert by_km["zone"] is not None
+    return {
+        "zone": by_km["zone"],
+        "question": lines,
+        "query": {key: value for key, value in sorted(query.items()) if value != by_zone["query"].get(key)},
+    }
+
+
 def write_answers(data: Data, site: Path) -> None:
     for lang in data["languages"]:
         folder = site / ANSWERS / lang
         folder.mkdir(parents=True, exist_ok=True)
         for name, params in prebuilt_questions(data).items():
             (folder / f"{name}.json").write_text(to_json(respond(data, params, lang)), encoding="utf-8")
+        for market in link_reading(data, lang)["km"]:
+            parts = json.dumps(distance_parts(data, market, lang), ensure_ascii=False, separators=(",", ":"))
+            (folder / distances_file(market)).write_text(parts, encoding="utf-8")
 
 
 def write(runtime_: Runtime, site: Path) -> None:

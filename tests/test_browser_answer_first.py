@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import RUNTIME_WAIT, answered, cli_answer, finished
+from tests.helpers import RUNTIME_WAIT, Held, answered, cli_answer, finished
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -36,11 +36,45 @@ def test_a_share_link_lands_on_its_answer_within_the_first_screen(open_page, dev
 
 
 def test_a_visit_with_no_question_reads_the_intro_and_the_form_first(open_page):
+    """The static goals are the fallback of a page without JavaScript or a runtime (issue 20 §2)."""
     page = open_page(PHONE)
     page.goto("/checker/")
     assert answered(page) == "ready"
-    assert page.locator(".st-intro").is_visible() and page.locator("table.st-zones").is_visible()
+    assert page.locator(".st-intro").is_visible() and not page.locator("table.st-zones").is_visible()
     assert top_of(page, "#st-checker-form") < top_of(page, "#st-answer")
+
+
+SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.mark.parametrize("device", [PHONE, SMALL_PHONE, DESKTOP], ids=["phone", "small-phone", "desktop"])
+@pytest.mark.parametrize("start", ["/checker/", "/fr/checker/"])
+def test_a_fresh_visit_shows_the_form_on_the_first_screen(open_page, device, start):
+    """Issue 20 §2: the form's first fields, not the static goals, are what a visitor with no question
+    reaches first (the static goals are for a page without JavaScript or a runtime)."""
+    page = open_page(device)
+    page.goto(start)
+    page.wait_for_selector("#st-checker-form:not([hidden])")
+    height = device["viewport"]["height"]
+    for field in ("#st-checker-form-title", "#st-field-market", "#st-field-contract"):
+        box = page.locator(field).bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height, (field, box)
+    assert not page.locator("table.st-zones").is_visible()
+
+
+def test_the_answer_to_a_sent_question_is_scrolled_into_view(open_page):
+    page = open_page(PHONE)
+    page.goto("/checker/")
+    assert answered(page) == "ready"
+    page.get_by_label("Market").select_option("ca")
+    page.get_by_label("Zone", exact=True).select_option("2")
+    page.wait_for_function("document.querySelector('.st-zone')?.innerText.startsWith('Zone 2')")
+    assert top_of(page, "#st-answer") > PHONE["viewport"]["height"]  # below the form, out of view
+    page.get_by_role("button", name="Show coverage").click()
+    page.wait_for_function("document.activeElement.id === 'st-answer-heading'")
+    assert 0 <= top_of(page, "#st-answer") < PHONE["viewport"]["height"] / 4
+    summary = page.locator("#st-answer-summary").bounding_box()
+    assert summary is not None and summary["y"] + summary["height"] <= PHONE["viewport"]["height"]
 
 
 def test_the_summary_holds_the_arrival_time_and_the_question_is_restated_on_screen_and_in_print(open_page):
@@ -77,20 +111,22 @@ def test_the_summary_holds_the_arrival_time_and_the_question_is_restated_on_scre
 
 
 def test_while_the_runtime_loads_the_answer_area_says_it_is_computing(open_page):
+    """A question only the runtime can finish: while it loads (held back here), the answer area shows
+    what the build knows (issue 20 §1) and says the rest is being computed."""
     page = open_page(PHONE)
-    release = []
-    page.route("**/pyodide.asm.wasm", lambda route: release.append(route))
-    page.goto(LIVE)
+    held = Held(page, "**/pyodide.asm.wasm")
+    with page.expect_request(held.pattern, timeout=RUNTIME_WAIT):
+        page.goto(LIVE)
+    held.wait()
     status = page.locator("#st-answer #st-checker-status")
-    status.wait_for(state="visible", timeout=RUNTIME_WAIT)
+    page.wait_for_selector('#st-answer[data-state="partial"]', timeout=RUNTIME_WAIT)
+    assert status.is_visible()
     assert page.locator("#st-checker-status-text").inner_text().startswith("Computing the answer…")
     assert top_of(page, "#st-checker-status") < PHONE["viewport"]["height"]
-    assert page.locator("#st-answer").get_attribute("data-state") == "loading"
-    for route in release:
-        route.continue_()
-    page.unroute("**/pyodide.asm.wasm")
+    assert page.locator(".st-deadline-pending").inner_text() == "Computing the arrival time…"
+    held.release()
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
-    assert not status.is_visible()
+    assert not status.is_visible() and page.locator(".st-deadline-pending").count() == 0
 
 
 def test_link_copied_is_said_beside_the_button_and_announced(open_page, base_url):
@@ -290,9 +326,15 @@ def test_offline_the_next_live_question_says_the_device_is_offline(open_page, br
     )
     assert "cet appareil est hors ligne" in status.inner_text()
     assert page.locator("#st-answer").get_attribute("data-state") == "error"
-    assert page.locator("#st-answer-body").inner_text() == ""  # the old answer is not left under the error
+    # What the build knows of the new question stays (no old answer), without an arrival time.
+    assert page.locator("#st-answer-summary").inner_text() == (
+        "CNS standard — Canada. Objectif\u00a0: un technicien sur place dans les 12\u00a0heures ouvrables suivant "
+        "le point d'envoi."
+    )
+    assert page.locator(".st-deadline, .st-deadline-pending").count() == 0
     assert status.get_by_role("button", name="Réessayer").is_visible()
-    assert page.errors == []
+    # The failure reaches the console (and nothing else does).
+    assert page.errors and all(error.startswith("checker: ") for error in page.errors), page.errors
 
 
 def test_a_runtime_that_never_arrives_fails_over_after_a_bounded_time_with_a_retry(open_page):

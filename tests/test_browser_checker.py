@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
+from urllib.parse import parse_qsl
 
+import pytest
+
+from checker.query import contracts, guarantee_options
+from checker.service import respond, to_json
 from hooks import headers
 from tests.helpers import RUNTIME_WAIT, Held, answered, cli_answer
 from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
@@ -170,6 +177,7 @@ def test_a_cut_off_standard_library_says_the_checker_is_unavailable(browser, bas
 
 
 KEPT_LIVE = "/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00"
+LIVE = KEPT_LIVE
 # Whether the worker has kept its memory snapshot (stored whole: Cache Storage lists an entry still being written)
 KEPT = "caches.open('checker-memory').then(async cache => { const [key] = await cache.keys(); return Boolean(key && await cache.match(key)); })"
 
@@ -255,17 +263,18 @@ def test_a_second_visit_asks_the_host_for_nothing_named_by_content_or_version(br
 
 
 def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
-    page.goto("/checker/?market=us&contract=performance-sla&guarantee=8&zone=1")
+    """The build's answer, and then the runtime's to the same question with a region added (a field only
+    the runtime answers, which changes nothing below the restated question without a dispatch time)."""
+    page.goto("/checker/?market=ca&contract=performance-sla&guarantee=8&zone=1")
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
     prebuilt = page.locator("#st-answer-body").inner_html()
-    page.get_by_label("Point of dispatch").focus()  # the first step toward a live field loads the runtime
-    page.wait_for_selector('#st-answer[data-runtime="ready"]', state="attached", timeout=RUNTIME_WAIT)
-    page.get_by_label("Zone", exact=True).select_option("2")
-    page.wait_for_selector('#st-answer[data-source="pyodide"] .st-zone', timeout=RUNTIME_WAIT)
-    page.get_by_label("Zone", exact=True).select_option("1")
-    page.wait_for_function("document.querySelector('.st-zone').innerText.startsWith('Zone 1')", timeout=RUNTIME_WAIT)
-    assert page.locator("#st-answer").get_attribute("data-source") == "pyodide"
+    page.get_by_label("Province or territory").select_option("QC")
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
+    assert "region=QC" in page.url
     assert page.locator("#st-answer-body").inner_html() == prebuilt
+    # With the runtime ready, a question the build answered is still answered by the build, at once.
+    page.get_by_label("Province or territory").select_option("")
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
     assert page.console_errors == []
 
 
@@ -288,7 +297,7 @@ def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
     held.release()
     # The page's own promise of that answer (the one app.js awaits) settles, then a turn of the event loop.
     older = page.evaluate(
-        """() => window.stChecker.prebuilt({ market: "us", contract: "standard-sla", zone: "2" })
+        """() => window.stChecker.built(window.stChecker.read({ market: "us", contract: "standard-sla", zone: "2" }))
              .then((response) => new Promise((resolve) => setTimeout(() => resolve(response), 100)))"""
     )
     assert older["ok"] and older["answer"]["summary"] != summary  # it arrived, and it says something else
@@ -309,3 +318,190 @@ def test_an_answer_that_counted_holidays_links_to_the_places_list(page):
     page.wait_for_url("**/fr/holidays/#holidays-ca-qc")
     assert page.locator("#holidays-ca-qc").count() == 1
     assert page.console_errors == []
+
+
+# Waits until the worker has replied to every question the page sent it before now: a probe goes
+# through the worker's queue, behind them (the worker answers in order), and comes back after them.
+WORKER_ROUND_TRIP = """() => new Promise((resolve) => {
+  const worker = window.stChecker.worker;
+  const probe = ({ data }) => {
+    if (data.id !== -1) return;
+    worker.removeEventListener("message", probe);
+    resolve();
+  };
+  worker.addEventListener("message", probe);
+  worker.postMessage({ type: "ask", id: -1, params: {}, lang: "en" });
+})"""
+
+
+def test_a_live_question_overtaken_by_a_prebuilt_one_is_never_shown_when_the_runtime_arrives(page):
+    """Issue 21: a live link waits for the runtime; the reader changes the form to a question the build
+    answers (clears the date, picks zone 3) and sees its answer; when the runtime arrives, the older
+    question must not be answered over it, nor its zone, date and link put back."""
+    held = Held(page, "**/pyodide.asm.wasm")
+    with page.expect_request(held.pattern, timeout=RUNTIME_WAIT):
+        page.goto("/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-11-20T15:00")
+    held.wait()
+    page.wait_for_selector("#st-checker-form:not([hidden])")
+    assert page.locator("#st-answer").get_attribute("data-state") in ("loading", "partial")
+    page.get_by_label("Point of dispatch").fill("")
+    zone = page.get_by_label("Zone", exact=True)
+    zone.select_option("3")
+    page.wait_for_function("document.querySelector('.st-zone')?.innerText.startsWith('Zone 3')")
+    summary = page.locator("#st-answer-summary").inner_text()
+    assert "24 business hours" in summary
+    held.release()
+    page.wait_for_selector('#st-answer[data-runtime="ready"]', state="attached", timeout=RUNTIME_WAIT)
+    page.evaluate(WORKER_ROUND_TRIP)  # any answer the page asked the worker for has arrived by now
+    assert page.locator("#st-answer-summary").inner_text() == summary
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    assert "zone=3" in page.url and "dispatched" not in page.url
+    assert zone.input_value() == "3" and page.get_by_label("Point of dispatch").input_value() == ""
+    assert page.console_errors == []
+
+
+def runtime_requests(page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    return requested
+
+
+def loads_a_runtime(requested: list[str]) -> list[str]:
+    return [url for url in requested if "/assets/pyodide/" in url or "/worker." in url]
+
+
+@pytest.mark.parametrize(
+    ("link", "lang", "canonical"),
+    [
+        ("market=ca&contract=standard-sla&zone=metro", "en", "market=ca&contract=standard-sla&zone=1"),
+        ("market=ca&contract=standard-sla&zone=Urbaine", "fr", "market=ca&contract=standard-sla&zone=2"),
+        (
+            "market=us&contract=performance-sla&guarantee=004&zone=RURAL",
+            "en",
+            "market=us&contract=performance-sla&guarantee=4&zone=3",
+        ),
+        ("market=us&contract=standard-sla&guarantee=4&zone=3", "en", "market=us&contract=standard-sla&zone=3"),
+        ("contract=standard-sla&zone=2", "fr", "market=ca&contract=standard-sla&zone=2"),
+        ("zone=2", "en", "market=us&contract=standard-sla&zone=2"),
+        ("market=ca&contract=sma-tier-1&zone=&km=", "en", "market=ca&contract=sma-tier-1"),
+        (
+            "market=ca&contract=performance-sla&guarantee=8&km=81",
+            "fr",
+            "market=ca&contract=performance-sla&guarantee=8&km=81",
+        ),
+    ],
+    ids=["alias", "name", "padding", "stray", "no-market", "no-contract", "blanks", "distance"],
+)
+def test_a_link_the_build_answers_in_other_words_is_served_by_the_build(page, data, link, lang, canonical):
+    """Issue 21 §3: aliases, padding, fields that do not apply and missing fields are read by the
+    checker's own tables (config.reading): no 404, no runtime, the checker's answer, the canonical link."""
+    requested = runtime_requests(page)
+    page.goto(f"{'/fr' if lang == 'fr' else ''}/checker/?{link}")
+    assert answered(page) == "ready"
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    expected = respond(data, dict(parse_qsl(link)), lang)
+    assert page.locator("#st-answer-summary").inner_text() == expected["answer"]["summary"]
+    assert page.url.endswith(f"/checker/?{canonical}")
+    assert loads_a_runtime(requested) == [] and page.console_errors == []
+
+
+def test_a_distance_typed_in_the_form_loads_no_runtime_and_a_decimal_one_does(page, data):
+    """Issue 20 §1: a whole distance within the published bands is answered by the build (the page
+    never reads a distance itself: a typed '60,5' is the runtime's to read)."""
+    requested = runtime_requests(page)
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
+    assert answered(page) == "ready"
+    page.get_by_label("Distance de la base régionale (km)").press_sequentially("240")
+    page.wait_for_function("document.querySelector('.st-zone')?.innerText.includes('240')")
+    expected = respond(data, {"market": "ca", "contract": "standard-sla", "km": "240"}, "fr")["answer"]
+    assert page.locator(".st-zone").inner_text() == expected["zone"]["text"]
+    assert page.locator("#st-answer-summary").inner_text() == expected["summary"]
+    assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
+    assert page.url.endswith("?market=ca&contract=standard-sla&km=240")
+    assert loads_a_runtime(requested) == []
+    page.get_by_label("Distance de la base régionale (km)").fill("60,5")
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
+    assert "60,5" in page.locator(".st-zone").inner_text()
+    assert page.console_errors == []
+
+
+def test_the_pages_distance_answers_are_the_checkers(page, data):
+    """The page's answer to a distance is its zone's answer changed as the build's distances file says
+    (boot.js, atDistance): every whole kilometre of every band for one contract, and the band edges for
+    every contract and guarantee, in both languages, against CPython's answer."""
+    questions = [{"market": "ca", "contract": "standard-sla", "km": str(km)} for km in range(0, 241)]
+    for contract in contracts(data):
+        for guarantee in [None, *guarantee_options(data, contract)]:
+            for km in (0, 40, 41, 80, 81, 240):
+                params = {"market": "ca", "contract": contract, "km": str(km)}
+                questions.append(params | ({"guarantee": str(guarantee)} if guarantee else {}))
+    for lang, start in (("en", "/checker/"), ("fr", "/fr/checker/")):
+        page.goto(start)
+        assert answered(page) == "ready"
+        replies = page.evaluate(
+            "(questions) => Promise.all(questions.map((q) => window.stChecker.built(window.stChecker.read(q))))",
+            questions,
+        )
+        for params, reply in zip(questions, replies, strict=True):
+            assert reply == json.loads(to_json(respond(data, params, lang))), (lang, params)
+
+
+def test_print_waits_for_the_whole_answer(page):
+    """A progressive answer (the arrival time still being computed) prints once the runtime filled it in."""
+    page.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; }")
+    held = Held(page, "**/pyodide.asm.wasm")
+    with page.expect_request(held.pattern, timeout=RUNTIME_WAIT):
+        page.goto("/checker/?market=ca&contract=standard-sla&zone=2&dispatched=2026-11-20T15:00")
+    held.wait()
+    page.wait_for_selector('#st-answer[data-state="partial"]')
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert page.evaluate("window.__printed") is None
+    held.release()
+    page.wait_for_function("window.__printed === 1", timeout=RUNTIME_WAIT)
+    assert page.locator(".st-deadline").get_attribute("data-at") == "2026-11-24T09:00"
+
+
+def test_the_progress_bar_follows_the_bytes_received(page):
+    """Issue 20 §1: the bar moves as the runtime's files arrive (the WebAssembly's 9.6 MB in many
+    steps), not in a few fixed jumps."""
+    page.add_init_script(
+        """document.addEventListener('DOMContentLoaded', () => {
+             window.__progress = [];
+             const bar = document.getElementById('st-checker-progress');
+             const read = () => window.__progress.push(Number(bar.getAttribute('value')));
+             new MutationObserver(read).observe(bar, { attributes: true, attributeFilter: ['value'] });
+           })"""
+    )
+    page.goto(LIVE)
+    page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
+    seen = page.evaluate("window.__progress")
+    downloading = [value for value in seen if 0 < value < 90]
+    assert len(set(downloading)) >= 10, seen
+    assert seen == sorted(seen)
+
+
+def test_share_is_offered_where_the_device_has_a_share_sheet(page):
+    page.goto("/checker/?market=ca&contract=standard-sla&zone=2")
+    assert answered(page) == "ready"
+    assert not page.get_by_role("button", name="Share").is_visible()  # no share sheet here
+    page.add_init_script("navigator.share = async (data) => { window.__shared = data; };")
+    page.reload()
+    assert answered(page) == "ready"
+    page.get_by_role("button", name="Share").click()
+    shared = page.wait_for_function("window.__shared").json_value()
+    assert shared["url"] == page.url
+    assert shared["text"] == page.locator("#st-answer-summary").inner_text()
+
+
+def test_now_fills_in_this_devices_date_and_time(browser, base_url):
+    context = browser.new_context(base_url=base_url, timezone_id="America/Toronto")
+    page = context.new_page()
+    page.clock.set_fixed_time(dt.datetime(2026, 11, 20, 20, 0, tzinfo=dt.UTC))  # 3 PM in Toronto
+    page.goto("/checker/?market=ca&contract=standard-sla&zone=2")
+    assert answered(page) == "ready"
+    page.get_by_role("button", name="Now").click()
+    assert page.get_by_label("Point of dispatch").input_value() == "2026-11-20T15:00"
+    page.wait_for_selector('#st-answer[data-state="ready"] .st-deadline', timeout=RUNTIME_WAIT)
+    assert page.locator(".st-deadline").get_attribute("data-at") == "2026-11-24T09:00"
+    assert "dispatched=2026-11-20T15%3A00" in page.url
+    context.close()

@@ -7,6 +7,7 @@ import json
 import random
 import subprocess
 
+from checker.link_tables import link_reading
 from checker.query import FIELDS, contracts, guarantee_options
 from checker.service import respond, to_json
 from tests.site_build import ROOT
@@ -242,13 +243,42 @@ def test_the_shipped_answers_are_the_checkers(site):
     """The build's answers for the finite part of the input are CPython's, byte for byte; the test above
     shows that Pyodide gives the same bytes for the same questions."""
     from coverage_data import load
-    from hooks.runtime import ANSWERS, prebuilt_questions
+    from hooks.runtime import ANSWERS, distances_file, prebuilt_questions
 
     data = load()  # as the site fixture's build did, today
     questions = prebuilt_questions(data)
     assert len(questions) == len(data["markets"]) * 8 * (len(data["zones"]) + 1)
     for lang in data["languages"]:
-        files = sorted((site / ANSWERS / lang).glob("*.json"))
+        distances = {distances_file(market) for market in link_reading(data, lang)["km"]}  # the test below
+        files = sorted(file for file in (site / ANSWERS / lang).glob("*.json") if file.name not in distances)
         assert [file.stem for file in files] == sorted(questions)
         for file in files:
             assert file.read_text(encoding="utf-8") == to_json(respond(data, questions[file.stem], lang)), file
+
+
+def test_the_shipped_distances_are_the_checkers_for_every_contract(site):
+    """A distance's answer is its zone's answer changed as the build's distances file says (boot.js
+    applies it): the file is what the checker computes, and the difference it records is the one
+    between the two answers for every contract, guarantee and whole kilometre the page reads."""
+    from coverage_data import load
+    from hooks.runtime import ANSWERS, distance_part, distance_parts, distances_file
+
+    data = load()
+    for lang in data["languages"]:
+        reading = link_reading(data, lang)
+        for market, distances in reading["km"].items():
+            shipped = json.loads((site / ANSWERS / lang / distances_file(market)).read_text(encoding="utf-8"))
+            assert shipped == json.loads(json.dumps(distance_parts(data, market, lang)))
+            for contract in contracts(data):
+                for guarantee in [None, *guarantee_options(data, contract)]:
+                    asked = {"market": market, "contract": contract} | (
+                        {"guarantee": str(guarantee)} if guarantee else {}
+                    )
+                    by_zone = {zone: respond(data, asked | {"zone": zone}, lang) for zone in data["zones"]}
+                    for km, zone in distances.items():
+                        by_km = respond(data, asked | {"km": km}, lang)
+                        if not by_km["ok"]:  # a guarantee to choose: the same refusal as the zone's
+                            assert by_km == by_zone[zone], (asked, km)
+                            continue
+                        part = distance_part(by_zone[zone]["answer"], by_km["answer"])
+                        assert json.loads(json.dumps(part)) == shipped[km], (lang, asked, km)

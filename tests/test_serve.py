@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -44,20 +48,43 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
+@contextmanager
+def mkdocs_serve(port: int, env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """`mkdocs serve` in a process group of its own, stopped and reaped whatever happens: SIGINT first
+    (it then removes its temporary folder; SIGTERM would leave it behind), SIGKILL to the whole group if
+    it does not stop."""
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        try:
+            yield server
+        finally:
+            try:
+                os.killpg(server.pid, signal.SIGINT)
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+            except ProcessLookupError:
+                server.wait()
+
+
 def test_serve_rebuilds_when_the_source_changes(tmp_path):
     source = write_source(tmp_path, SOURCE_TEXT)
     port = free_port()
-    env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1"}
+    temporary = tmp_path / "tmp"  # the server's temporary folders, all of them here
+    temporary.mkdir()
+    env = {**os.environ, "COVERAGE_SOURCE": str(source), "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
     env.pop(SITE_URL)  # a preview needs no address: `mkdocs serve` uses its own
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    log = tmp_path / "serve.log"
     try:
-        url = f"http://127.0.0.1:{port}/fr/remote-support/"
-        assert wait_for(url, "1\u00a0800\u00a0672\u00a06937")
-        write_source(tmp_path, edit(SOURCE_TEXT, ("number: 1 800 672 6937", "number: 1 800 555 0199")))
-        assert wait_for(url, "1\u00a0800\u00a0555\u00a00199")
+        with mkdocs_serve(port, env, log):
+            url = f"http://127.0.0.1:{port}/fr/remote-support/"
+            assert wait_for(url, "1\u00a0800\u00a0672\u00a06937"), log.read_text(errors="replace")[-2000:]
+            write_source(tmp_path, edit(SOURCE_TEXT, ("number: 1 800 672 6937", "number: 1 800 555 0199")))
+            assert wait_for(url, "1\u00a0800\u00a0555\u00a00199"), log.read_text(errors="replace")[-2000:]
+        assert [path.name for path in temporary.iterdir()] == []  # stopped cleanly: nothing left behind
     finally:
-        server.send_signal(signal.SIGINT)  # SIGTERM would leave a /tmp/mkdocs_* folder behind
-        server.wait(timeout=30)
+        shutil.rmtree(temporary, ignore_errors=True)  # and if it was killed, nothing left either

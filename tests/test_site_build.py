@@ -285,3 +285,19 @@ def test_a_build_for_a_named_day_gives_the_same_bytes_whenever_it_is_built(tmp_p
     assert [name for name in files if (first / name).read_bytes() != (second / name).read_bytes()] == []
     for sitemap in (first / "sitemap.xml", first / "fr" / "sitemap.xml"):
         assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap.read_text(encoding="utf-8"))) == {day}
+
+
+def test_the_checker_pages_first_lines_are_inlined_valid_and_without_their_comments(site, tmp_path):
+    """boot.js goes into the checker page without its whole-line comments (hooks/runtime.boot_script),
+    as a script Node parses; the page holds it whole, and the policy allows it by its hash."""
+
+    from hooks.runtime import BOOT_SCRIPT, boot_script
+
+    inlined = boot_script()
+    assert "// The checker page's first lines" in BOOT_SCRIPT.read_text(encoding="utf-8")
+    assert "// The checker page's first lines" not in inlined and "@typedef" not in inlined
+    for page in ("checker/index.html", "fr/checker/index.html"):
+        assert f"<script>{inlined}</script>" in (site / page).read_text(encoding="utf-8")
+    (tmp_path / "boot.js").write_text(inlined, encoding="utf-8")
+    checked = subprocess.run(["node", "--check", str(tmp_path / "boot.js")], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr

@@ -9,17 +9,23 @@
 // A memory snapshot's format: Pyodide's memory is half zeros, so the file holds only the rest: a header
 // of little-endian u32s (MAGIC, the memory's length, the number of runs, then each run's offset and
 // length), then the runs' bytes in order; all of it gzipped (15 MB becomes 6 MB).
+//
+// Pyodide's own options used here are not all documented (`_makeSnapshot`, `_loadSnapshot`, `fsInit`'s
+// hold on the start-up, `makeMemorySnapshot`): third-party.d.ts lists them with the version checked.
+// @ts-check
 
 const MAGIC = 0x31534d53; // "SMS1"
 const BLOCK = 4096; // runs are whole blocks that are not all zero
 
-/** The snapshot file's content for a memory, before gzip. */
+/** The snapshot file's content for a memory, before gzip.
+ * @param {Uint8Array} memory */
 export function packMemory(memory) {
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >>> 2);
-  const zero = (start) => {
+  const zero = (/** @type {number} */ start) => {
     for (let i = start >>> 2, end = Math.min(words.length, (start + BLOCK) >>> 2); i < end; i++) if (words[i]) return false;
     return true;
   };
+  /** @type {[number, number][]} */
   const runs = [];
   for (let start = 0; start < memory.length; start += BLOCK) {
     if (zero(start)) continue;
@@ -41,11 +47,15 @@ export function packMemory(memory) {
 }
 
 /** The memory, read from the snapshot file's stream straight into place. `sized` gets the (still
- * zero) memory as soon as the header has arrived, so that Pyodide can start while the rest streams. */
+ * zero) memory as soon as the header has arrived, so that Pyodide can start while the rest streams.
+ * @param {ReadableStream<Uint8Array>} stream
+ * @param {(memory: Uint8Array) => void} sized */
 async function readMemory(stream, sized) {
   const reader = stream.getReader();
   let header = new Uint8Array(0);
+  /** @type {Uint8Array | null} */
   let memory = null;
+  /** @type {[number, number][] | null} */
   let runs = null;
   let run = 0;
   let filled = 0; // bytes of the current run
@@ -61,7 +71,7 @@ async function readMemory(stream, sized) {
       sized(memory);
       chunk = header.subarray(parsed.length);
     }
-    while (chunk.length && run < runs.length) {
+    while (memory && chunk.length && run < runs.length) {
       const [offset, length] = runs[run];
       const count = Math.min(length - filled, chunk.length);
       memory.set(chunk.subarray(0, count), offset + filled);
@@ -74,6 +84,7 @@ async function readMemory(stream, sized) {
   return memory;
 }
 
+/** @param {Uint8Array} bytes */
 function parseHeader(bytes) {
   if (bytes.length < 12) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -81,10 +92,12 @@ function parseHeader(bytes) {
   const count = view.getUint32(8, true);
   const length = 12 + 8 * count;
   if (bytes.length < length) return null;
+  /** @type {[number, number][]} */
   const runs = Array.from({ length: count }, (_, i) => [view.getUint32(12 + 8 * i, true), view.getUint32(16 + 8 * i, true)]);
   return { memory: new Uint8Array(view.getUint32(4, true)), runs, length };
 }
 
+/** @param {Uint8Array} a @param {Uint8Array} b */
 function concat(a, b) {
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a);
@@ -94,15 +107,22 @@ function concat(a, b) {
 
 /** Options of loadPyodide that start from a snapshot's (gzipped) stream: Pyodide compiles its
  * WebAssembly while the memory streams in; its file-system hook holds the start-up until the memory
- * is whole, and only then is the memory restored. */
+ * is whole, and only then is the memory restored.
+ * @param {ReadableStream<Uint8Array>} stream */
 function fromSnapshot(stream) {
-  let sized;
-  const memoryFilled = readMemory(stream.pipeThrough(new DecompressionStream("gzip")), (memory) => sized(memory));
+  /** @type {(memory: Uint8Array) => void} */
+  let sized = () => {};
+  const gunzip = /** @type {ReadableWritablePair<Uint8Array, Uint8Array>} */ (/** @type {unknown} */ (new DecompressionStream("gzip")));
+  const memoryFilled = readMemory(stream.pipeThrough(gunzip), (memory) => sized(memory));
+  /** @type {Promise<Uint8Array>} */
   const memorySized = new Promise((resolve, reject) => {
     sized = resolve;
     memoryFilled.catch(reject);
   });
-  return { options: { _loadSnapshot: memorySized, fsInit: () => memoryFilled }, memoryFilled };
+  const fsInit = async () => {
+    await memoryFilled;
+  };
+  return { options: { _loadSnapshot: memorySized, fsInit }, memoryFilled };
 }
 
 const APP = "/home/pyodide/app";
@@ -113,6 +133,13 @@ const APP = "/home/pyodide/app";
  * library; `archive`: a promise of the checker archive's bytes (its modules and the compiled data);
  * `snapshot`: a stream of a snapshot made by `memory()` for this very build, or nothing. Without a
  * snapshot, the returned `memory()` makes one (a gzipped stream) for the next start.
+ * @param {object} options
+ * @param {typeof import("pyodide").loadPyodide} options.loadPyodide
+ * @param {string} [options.indexURL]
+ * @param {string} [options.stdLibURL]
+ * @param {Promise<Uint8Array>} options.archive
+ * @param {ReadableStream<Uint8Array> | null} [options.snapshot]
+ * @param {(percent: number) => void} [options.progress]
  */
 export async function startChecker({ loadPyodide, indexURL, stdLibURL, archive, snapshot = null, progress = () => {} }) {
   const restore = snapshot ? fromSnapshot(snapshot) : null;
@@ -126,9 +153,13 @@ export async function startChecker({ loadPyodide, indexURL, stdLibURL, archive, 
   pyodide.runPython(`import sys\nif ${JSON.stringify(APP)} not in sys.path: sys.path.insert(0, ${JSON.stringify(APP)})`);
   const browser = pyodide.pyimport("checker.browser");
   browser.load(`${APP}/checker/coverage.json`);
-  const ask = (request) => browser.handle(JSON.stringify(request));
+  const ask = (/** @type {{ params: Record<string, string>, lang: string }} */ request) =>
+    /** @type {string} */ (browser.handle(JSON.stringify(request)));
   const memory = restore
     ? null
-    : () => new Response(packMemory(pyodide.makeMemorySnapshot())).body.pipeThrough(new CompressionStream("gzip"));
+    : () => {
+        const packed = /** @type {ReadableStream<Uint8Array>} */ (new Response(packMemory(pyodide.makeMemorySnapshot())).body);
+        return packed.pipeThrough(/** @type {ReadableWritablePair<Uint8Array, Uint8Array>} */ (new CompressionStream("gzip")));
+      };
   return { pyodide, ask, memory };
 }
