@@ -465,6 +465,6 @@ class LinkReading(TypedDict):
 class DistancePart(TypedDict):
     """hooks/runtime.distance_part: what a distance changes in the answer of the zone it falls in."""
 
-    zone: ZonePart
+    zone: ZonePart | None  # None where the zone's answer states none either (an offering zones do not change)
     question: dict[str, QuestionField]  # the field of the line it replaces -> the distance's line
     query: dict[str, str | None]  # share-link parameters it sets (None: leaves out)

@@ -90,8 +90,9 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     contract = raw["contract"] or default_contract(data)
     if contract not in contracts(data):
         refuse("contract", "error_contract", choices=_contract_choices(data, lang))
-    # A contract compared with itself is no comparison.
-    compare = raw["compare"] if raw["compare"] and raw["compare"] != contract else None
+    compare = raw["compare"] or None
+    if compare == contract and contract in contracts(data):
+        compare = None  # a contract compared with itself is no comparison
     if compare is not None and compare not in contracts(data):
         refuse("compare", "error_compare", choices=_contract_choices(data, lang))
 

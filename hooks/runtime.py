@@ -252,7 +252,8 @@ def distance_part(by_zone: Answer, by_km: Answer) -> DistancePart:
         old["field"]: new for old, new in zip(by_zone["question"], by_km["question"], strict=True) if old != new
     }
     query = {key: by_km["query"].get(key) for key in by_zone["query"].keys() | by_km["query"].keys()}
-    assert by_km["zone"] is not None
+    # An offering that depends on no zone states none for a zone or a distance alike (the page keeps it so).
+    assert (by_km["zone"] is None) == (by_zone["zone"] is None)
     return {
         "zone": by_km["zone"],
         "question": lines,

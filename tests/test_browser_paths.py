@@ -66,7 +66,7 @@ def test_a_prebuilt_answer_that_stalls_is_left_to_the_runtime(page):
     page.wait_for_selector("#st-checker-form", state="attached")
     page.clock.run_for(5_001)  # the bound of a build's answer
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
-    assert page.locator("#st-answer-summary").inner_text().startswith("Standard SLA — Canada. Goal")
+    assert page.locator("#st-answer-summary").inner_text().startswith("Standard SLA — Canada — Zone 2 (Urban). Goal")
     assert page.locator("#st-checker-form").is_visible()
 
 

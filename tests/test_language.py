@@ -31,9 +31,12 @@ def _declared_lang(page):
 
 def prebuilt_answers(site, lang):
     """The answers the build ships for the finite part of the input (hooks/runtime.py), every one of them."""
-    paths = sorted((site / ANSWERS / lang).glob("*.json"))
-    assert len(paths) == len(prebuilt_questions(coverage_data.load())), site / ANSWERS / lang
-    return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+    names = prebuilt_questions(coverage_data.load())
+    paths = sorted(path for path in (site / ANSWERS / lang).glob("*.json") if path.stem in names)
+    assert len(paths) == len(names), site / ANSWERS / lang
+    # The distances file (hooks/runtime.distance_parts) holds the sentences that place each distance.
+    distances = [json.loads(path.read_text(encoding="utf-8")) for path in (site / ANSWERS / lang).glob("km.*.json")]
+    return [json.loads(path.read_text(encoding="utf-8")) for path in paths] + distances
 
 
 def live_answers(data, lang):
@@ -186,4 +189,8 @@ def test_the_gate_reads_every_page_and_every_prebuilt_answer(site, data):
     pages = [page for lang in LANGS for page in edition_pages(site, lang)]
     assert sorted(pages) == sorted(site.rglob("*.html"))
     assert any(page.name == "404.html" for page in pages)
-    assert sum(len(prebuilt_answers(site, lang)) for lang in LANGS) == 2 * len(prebuilt_questions(data)) == 128
+    distances = len(list(site.rglob("km.*.json")))  # one file per language of the market that publishes them
+    assert distances == 2
+    assert (
+        sum(len(prebuilt_answers(site, lang)) for lang in LANGS) == 2 * len(prebuilt_questions(data)) + distances == 130
+    )

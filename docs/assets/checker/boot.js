@@ -104,7 +104,7 @@
     const query = Object.entries({ ...answer.query, ...part.query }).filter(([, value]) => value !== null);
     return {
       ...answer,
-      zone: part.zone,
+      zone: answer.zone && part.zone, // an offering that depends on no zone states none (checker/answer.py)
       question: answer.question.map((line) => own(part.question, line.field) ?? line),
       query: Object.fromEntries(/** @type {[string, string][]} */ (query)),
     };
