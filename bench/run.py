@@ -37,12 +37,12 @@ from typing import ClassVar
 
 import brotli
 
-# The project's packages, and the tests' Chromium settings: run as `python -m bench.run` from the root.
+# The project's packages: run as `python -m bench.run` from the root.
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from coverage_data import SOURCE
 from coverage_data.yaml_lines import dump, parse
 from hooks import headers
 from hooks.runtime import PYODIDE, checker_archive
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
