@@ -13,8 +13,9 @@ from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_
 from checker.contacts import contacts
 from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
 from checker.query import guarantee_options
-from checker.text import fill, join, prose, ui
+from checker.text import fill, format_date, join, prose, ui
 from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
+from coverage_data import build_day
 
 MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -44,6 +45,11 @@ class View:
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
         return join(self.data, items, self.lang, conjunction)
+
+    def terms_as_of(self) -> str:
+        """'Terms as of Sunday, November 22, 2026': the day the site is built from the source, the last
+        day it knows the terms (WRITING.md row 41; COVERAGE_BUILD_DAY names it, or the build's own day)."""
+        return self.ui("terms_as_of", date=format_date(self.data, build_day(), self.lang))
 
     # Markets
     @property
@@ -112,6 +118,10 @@ class View:
         """The markets whose page publishes distance bands: only there is a distance asked."""
         return [market for market in self.markets if publishes_distances(self.data, market)]
 
+    def markets_without_distances(self) -> list[str]:
+        """The markets whose page publishes no distance bands: said once under the zone table."""
+        return [market for market in self.markets if not publishes_distances(self.data, market)]
+
     def guarantee_options(self) -> list[int]:
         return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
@@ -138,10 +148,12 @@ class View:
         return zone_label(self.data, zone, self.lang)
 
     def zone_distance(self, zone: str, market: str) -> str:
-        """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""
+        """'41 to 80 km', in a market that publishes distance bands (checker.zones)."""
         band = zone_band(self.data, market, zone)
         if band is None:
-            return self.ui("not_published")
+            raise ValueError(
+                f"{market} publishes no distance bands: its distances are said once (distances_not_published)"
+            )
         if band.first_km == 0:
             return self.ui("km_upto", max=band.last_km)
         return self.ui("km_range", min=band.first_km, max=band.last_km)

@@ -17,7 +17,7 @@ LANGS = ("en", "fr")
 
 
 def edition_pages(site, lang):
-    pages = sorted(page for page in site.rglob("*.html") if page.name != "404.html")  # see the note on 404
+    pages = sorted(site.rglob("*.html"))  # each edition's own 404 page included
     french = [page for page in pages if page.relative_to(site).parts[0] == "fr"]
     return french if lang == "fr" else [page for page in pages if page not in french]
 
