@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 import coverage_data
 from checker.model import Data
 from coverage_data import typography
-from hooks import csp, fingerprint, headers, i18n, markup, publish, runtime
+from hooks import csp, fingerprint, headers, i18n, markup, precompress, publish, runtime
 from hooks.render import PageRenderer, not_found
 from hooks.view import View
 
@@ -241,6 +241,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n.finish_editions(site, i18n.editions(config))
     i18n.write_not_found_pages(site, _build.not_found, i18n.editions(config))
     runtime.write(checker_runtime(), site)
+    precompress.write(site / checker_runtime().pyodide_dir)
     runtime.write_answers(source_data(), site)
     try:
         policy = csp.policy(site, config.theme.dirs)
