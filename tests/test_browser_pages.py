@@ -44,7 +44,7 @@ def test_the_home_page_leads_to_the_checker_from_its_first_screen(open_page, dat
     assert link["top"] >= 0 and link["bottom"] <= device["viewport"]["height"]
     assert link["width"] >= TARGET and link["height"] >= TARGET
     page.locator(".st-cta a").click()
-    page.wait_for_url(f"**{EDITIONS[lang]}checker/")
+    page.wait_for_url(f"**{EDITIONS[lang]}checker/", wait_until="commit")
     assert page.errors == []
 
 
@@ -196,7 +196,7 @@ def test_a_lost_link_finds_its_editions_404_page(open_page, data, device, lang):
     assert page.locator(f'nav.md-nav--primary a[href="{EDITIONS[lang]}remote-support/"]').first.inner_text() == remote
     # Its links lead on, whatever the address it is served at.
     page.get_by_role("link", name=data["ui"]["arrival_question"][lang]).click()
-    page.wait_for_url(f"**{EDITIONS[lang]}checker/")
+    page.wait_for_url(f"**{EDITIONS[lang]}checker/", wait_until="commit")
     page.go_back()
     # Its language switch leads to the other edition's home.
     other = OTHER[lang]
@@ -207,7 +207,7 @@ def test_a_lost_link_finds_its_editions_404_page(open_page, data, device, lang):
     else:
         page.locator(".md-header__option .md-select button").click()
     switch.click()
-    page.wait_for_url(f"**{EDITIONS[other]}")
+    page.wait_for_url(f"**{EDITIONS[other]}", wait_until="commit")
     assert page.locator("html").get_attribute("lang") == other
     assert page.url.endswith(EDITIONS[other])
     assert failed == []
