@@ -482,49 +482,42 @@ def measure(runs: int) -> Measured:
         sync_playwright() as playwright,
     ):
         chromium = playwright.chromium
-        urls = {
-            "ours": (
-                f"{base}/checker/?{SHARE}",
-                f"{base}/checker/?{SHARE_DISPATCHED}",
-                f"{phone}/checker/?{SHARE_DISPATCHED}",
-            ),
-            "ref": (
-                f"{base}/reference/?{SHARE}",
-                f"{base}/reference/?{SHARE_DISPATCHED}",
-                f"{phone}/reference/?{SHARE_DISPATCHED}",
-            ),
-        }
-        first_answers(chromium, urls["ours"][1], OUT / "warm-up")  # the browser's first start
-        first_answers(chromium, urls["ref"][0], OUT / "warm-up-ref")
+        pages = {"ours": "checker", "ref": "reference"}
+
+        def live_through(link: Link, origin: str, figure: str, who: str, run: int) -> None:
+            """A cold live link through a phone's link: its first useful content and its whole answer."""
+            url = f"{origin}/{pages[who]}/?{SHARE_DISPATCHED}"
+            (visit,) = first_answers(chromium, url, OUT / f"{who}-{figure}-{run}", link=link)
+            add(measured.times, f"{who}_{figure}", visit.whole("pyodide"))
+            add(measured.times, f"{who}_{figure}_useful", visit.useful())
+
+        def distance_through(link: Link, origin: str, figure: str, run: int) -> None:
+            """A cold distance link through a phone's link: its answer."""
+            url = f"{origin}/checker/?{SHARE_DISTANCE}"
+            (visit,) = first_answers(chromium, url, OUT / f"distance-{figure}-{run}", live=False, link=link)
+            add(measured.times, f"ours_{figure}_distance", visit.whole())
+
+        first_answers(chromium, f"{base}/checker/?{SHARE_DISPATCHED}", OUT / "warm-up")  # the browser's first start
+        first_answers(chromium, f"{base}/reference/?{SHARE}", OUT / "warm-up-ref")
         for run in range(runs):  # alternately, each in a new profile
-            for who, (plain, dispatched, through_phone) in urls.items():
-                add(
-                    measured.times,
-                    f"{who}_first",
-                    first_answers(chromium, plain, OUT / f"{who}-first-{run}", live=False, link=local)[0].whole(),
-                )
+            for who, page in pages.items():
+                plain = f"{base}/{page}/?{SHARE}"
+                first = first_answers(chromium, plain, OUT / f"{who}-first-{run}", live=False, link=local)
+                add(measured.times, f"{who}_first", first[0].whole())
+                dispatched = f"{base}/{page}/?{SHARE_DISPATCHED}"
                 cold, warm = first_answers(chromium, dispatched, OUT / f"{who}-live-{run}", visits=2, link=local)
                 add(measured.times, f"{who}_live", cold.whole("pyodide"))
                 add(measured.sent, f"{who}_live", cold.sent)
                 add(measured.times, f"{who}_warm", warm.whole("pyodide"))
                 add(measured.sent, f"{who}_warm", warm.sent)
-                (phone_cold,) = first_answers(chromium, through_phone, OUT / f"{who}-phone-{run}", link=PHONE)
-                add(measured.times, f"{who}_phone", phone_cold.whole("pyodide"))
-                add(measured.times, f"{who}_phone_useful", phone_cold.useful())
-            distance = f"{phone}/checker/?{SHARE_DISTANCE}"
-            (by_distance,) = first_answers(chromium, distance, OUT / f"distance-phone-{run}", live=False, link=PHONE)
-            add(measured.times, "ours_phone_distance", by_distance.whole())
+                live_through(PHONE, phone, "phone", who, run)
+            distance_through(PHONE, phone, "phone", run)
         for run in range(min(runs, SLOW_RUNS)):  # the slow phone's link: a live link, and a distance link
-            for who, page in (("ours", "checker"), ("ref", "reference")):
-                url = f"{slow}/{page}/?{SHARE_DISPATCHED}"
-                (slow_cold,) = first_answers(chromium, url, OUT / f"{who}-slow-{run}", link=SLOW)
-                add(measured.times, f"{who}_slow", slow_cold.whole("pyodide"))
-                add(measured.times, f"{who}_slow_useful", slow_cold.useful())
-            distance = f"{slow}/checker/?{SHARE_DISTANCE}"
-            (by_distance,) = first_answers(chromium, distance, OUT / f"distance-slow-{run}", live=False, link=SLOW)
-            add(measured.times, "ours_slow_distance", by_distance.whole())
-        measured.idle_sent = idle_bytes(chromium, urls["ours"][0], local)
-        measured.change = change_time(chromium, urls["ours"][1])
+            for who in pages:
+                live_through(SLOW, slow, "slow", who, run)
+            distance_through(SLOW, slow, "slow", run)
+        measured.idle_sent = idle_bytes(chromium, f"{base}/checker/?{SHARE}", local)
+        measured.change = change_time(chromium, f"{base}/checker/?{SHARE_DISPATCHED}")
         measured.elsewhere = pyodide_bytes_elsewhere(chromium, base)
         measured.lighthouse = {
             "checker": lighthouse(f"{base}/checker/?{SHARE}"),
