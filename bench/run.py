@@ -457,6 +457,7 @@ class Measured:
     validate: list[float] | None = None
     build_times: list[float] | None = None
     scaling: dict[int, tuple[int, float]] | None = None
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the machine's load average when the run started
 
 
 SLOW_RUNS = 3  # through the slow link, each run takes about a minute (the reference's 6 MB alone, 30 s)
@@ -470,7 +471,7 @@ def measure(runs: int) -> Measured:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     site = OUT / "site"
-    measured = Measured(runs, times={}, sent={})
+    measured = Measured(runs, times={}, sent={}, load=os.getloadavg())
     measured.build_times = [build(site) for _ in range(3)]
     reference_page(site, load())
     local = Link()
@@ -585,6 +586,8 @@ def report(m: Measured, table: list[Row]) -> str:
         ],
     }
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+    # Other work on the machine slows every time measured (and Lighthouse's blocking time most): said.
+    machine += f"; load average {m.load[0]:.1f} when the run started, {os.getloadavg()[0]:.1f} when it ended"
     return "\n".join(
         [
             "# Benchmark results",
