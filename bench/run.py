@@ -3,13 +3,16 @@
 It builds the site; builds a *reference page* that loads the same pinned Pyodide the textbook way (a
 script tag, `loadPyodide()` on the main thread) and computes the same answer through the same checker;
 serves both from one localhost server that behaves like a static host (brotli or gzip as the browser
-asks, the headers the site's _headers asks for: long caching for versioned and content-hashed files),
-which counts the bytes it sends, and from a second one behind a phone's link (one 9 Mbit/s downlink
-shared by all requests, 40 ms added to each: throttled at the host, since a page's DevTools throttling
-does not see a Web Worker's requests); measures both alternately in Debian's Chromium through
-Playwright (cold: a new browser profile; warm: the same profile again); runs Lighthouse (mobile preset) on the checker page, a plain page and the
-reference; times `mkdocs build` on the real source and on synthetic sources 10x and 100x larger; prints
-one table and writes bench/RESULTS.md.
+asks, a precompressed `.br` copy where the build wrote one, the headers the site's _headers asks for:
+long caching for versioned and content-hashed files), which counts the bytes it sends, and from two
+more behind a phone's link (one downlink shared by all requests, and a delay added to each: 9 Mbit/s
+and 40 ms, and a slow phone's 1.6 Mbit/s and 150 ms; throttled at the host, since a page's DevTools
+throttling does not see a Web Worker's requests); measures both alternately in Debian's Chromium
+through Playwright (cold: a new browser profile; warm: the same profile again), and for a live link
+the first useful content (the part the build knows, on screen) beside the whole answer; runs
+Lighthouse (mobile preset) on the checker page, a plain page and the reference; times `mkdocs build`
+on the real source and on synthetic sources 10x and 100x larger; prints one table and writes
+bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -37,12 +40,12 @@ from typing import ClassVar
 
 import brotli
 
-# The project's packages, and the tests' Chromium settings: run as `python -m bench.run` from the root.
+# The project's packages: run as `python -m bench.run` from the root.
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from coverage_data import SOURCE
 from coverage_data.yaml_lines import dump, parse
 from hooks import headers
 from hooks.runtime import PYODIDE, checker_archive
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -50,24 +53,28 @@ OUT = ROOT / "bench" / "out"
 ARGS = CHROMIUM_ARGS
 SHARE = "market=ca&contract=performance-sla&guarantee=4&zone=2"
 SHARE_DISPATCHED = SHARE + "&dispatched=2026-11-20T16:30&region=ON"
+SHARE_DISTANCE = "market=ca&contract=performance-sla&guarantee=4&km=55"  # zone 2, given as a distance
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".wasm", ".txt", ".map"}
 # The reference page's Pyodide, cached as a CDN's versioned folder would be; the site says in its own
 # _headers what a host may cache (hooks/headers.py), and this host does as it says.
 REFERENCE_RULE = headers.Rule("/reference/pyodide/*", (("Cache-Control", headers.FOREVER),))
 
-# What the page and the reference mark when their answer is on screen: the time since navigation.
+# What the page and the reference mark when an answer is on screen, with the time since navigation: a
+# whole answer (data-state "ready"), or the part of a live answer the build knows while the runtime
+# computes the rest ("partial": its coverage, zone, response and contacts, the first useful content).
 OBSERVER = """
 (() => {
   window.__answers = [];
   const seen = () => {
-    const ours = document.querySelector('#st-answer[data-state="ready"]');
+    const ours = document.querySelector('#st-answer[data-state="ready"], #st-answer[data-state="partial"]');
     const reference = document.querySelector('#answer[data-state="ready"]');
     const element = ours || reference;
     if (!element) return;
     const source = element.dataset.source || 'pyodide';
-    const key = source + ':' + element.textContent.length + ':' + (element.querySelector('.st-zone, pre') || {}).textContent;
+    const state = element.dataset.state;
+    const key = source + ':' + state + ':' + element.textContent.length + ':' + (element.querySelector('.st-zone, pre') || {}).textContent;
     if (!window.__answers.length || window.__answers[window.__answers.length - 1].key !== key) {
-      window.__answers.push({ source, at: performance.now(), key });
+      window.__answers.push({ source, state, at: performance.now(), key });
     }
   };
   new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -153,7 +160,10 @@ class Host(http.server.SimpleHTTPRequestHandler):
         accepted = self.headers.get("Accept-Encoding", "")
         encoding = "br" if "br" in accepted else "gzip" if "gzip" in accepted else ""
         body = path.read_bytes()
-        if encoding and path.suffix in COMPRESSIBLE and len(body) > 1024:
+        precompressed = path.with_name(path.name + ".br")
+        if encoding == "br" and precompressed.is_file():  # as nginx's brotli_static, Caddy's precompressed
+            body = precompressed.read_bytes()
+        elif encoding and path.suffix in COMPRESSIBLE and len(body) > 1024:
             body = compressed(path, encoding)
         else:
             encoding = ""
@@ -179,6 +189,8 @@ class HostServer(http.server.ThreadingHTTPServer):
 
 
 def compressed(path: Path, encoding: str) -> bytes:
+    """What a host compressing as it sends (from a warm cache) sends: brotli at 11 (9 for a file of a
+    megabyte or more, which level 11 takes seconds to compress), or gzip at 9."""
     key = (str(path), encoding)
     if key not in Host.cache:
         body = path.read_bytes()
@@ -190,12 +202,14 @@ def compressed(path: Path, encoding: str) -> bytes:
 def warm(folder: Path) -> None:
     """Compress every file before measuring, as a host serves from a warm cache (or precompressed files)."""
     for path in folder.rglob("*"):
-        if path.is_file() and path.suffix in COMPRESSIBLE and path.stat().st_size > 1024:
+        precompressed = path.with_name(path.name + ".br").is_file()
+        if path.is_file() and path.suffix in COMPRESSIBLE and path.stat().st_size > 1024 and not precompressed:
             for encoding in ("br", "gzip"):
                 compressed(path, encoding)
 
 
 PHONE = Link(rate=9_000_000 / 8, latency=0.040)  # 9 Mbit/s shared, 40 ms per request
+SLOW = Link(rate=1_600_000 / 8, latency=0.150)  # a slow phone's link: 1.6 Mbit/s shared, 150 ms per request
 
 
 @contextmanager
@@ -277,8 +291,8 @@ def first_answers(
     browser_type, url: str, profile: Path, visits: int = 1, live: bool = True, link: Link | None = None
 ) -> list[Visit]:
     """For each visit in one profile: the answers in order, each with its time since navigation, once
-    a live answer (from Pyodide) is on screen, or any answer when `live` is false; and what the host
-    sent until then. Between two visits, the page stays open until the worker has kept its memory
+    a whole live answer (from Pyodide) is on screen, or any whole answer when `live` is false; and what
+    the host sent until then. Between two visits, the page stays open until the worker has kept its memory
     snapshot (a visitor reads an answer for longer than that)."""
     context = browser_type.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=ARGS, headless=True)
     context.add_init_script(OBSERVER)
@@ -287,7 +301,7 @@ def first_answers(
         page = context.new_page()
         before = link.sent if link else 0
         page.goto(url)
-        wanted = "a.source === 'pyodide'" if live else "true"
+        wanted = "a.state === 'ready'" + (" && a.source === 'pyodide'" if live else "")
         page.wait_for_function(f"window.__answers && window.__answers.some(a => {wanted})", timeout=180_000)
         results.append(Visit(page.evaluate("window.__answers"), (link.sent - before) if link else 0))
         if visit + 1 < visits and "/checker/" in url:
@@ -308,7 +322,7 @@ def idle_bytes(browser_type, url: str, link: Link, idle: float = 10.0) -> int:
         page = context.new_page()
         before = link.sent
         page.goto(url)
-        page.wait_for_function("window.__answers && window.__answers.length", timeout=120_000)
+        page.wait_for_function("window.__answers && window.__answers.some(a => a.state === 'ready')", timeout=120_000)
         time.sleep(idle)
         sent = link.sent - before
         context.close()
@@ -385,11 +399,16 @@ def _lighthouse_once(url: str) -> dict:
 # ---- Reporting.
 @dataclass(frozen=True)
 class Visit:
-    answers: list[dict]  # each {source, at (ms since navigation), key}
+    answers: list[dict]  # each {source, state, at (ms since navigation), key}
     sent: int  # bytes the host sent for the visit until its answer
 
-    def at(self, source: str | None = None) -> float:
-        return next(a["at"] for a in self.answers if source is None or a["source"] == source)
+    def useful(self) -> float:
+        """The first useful content: the first answer on screen, whole or the part the build knows."""
+        return self.answers[0]["at"]
+
+    def whole(self, source: str | None = None) -> float:
+        """The first whole answer (from `source`, if given)."""
+        return next(a["at"] for a in self.answers if a["state"] == "ready" and source in (None, a["source"]))
 
 
 @dataclass(frozen=True)
@@ -414,9 +433,12 @@ def megabytes(values: list[int]) -> str:
     return f"{statistics.median(values) / 1e6:.2f} MB"
 
 
-def compared(figure: str, ours: list[float], ref: list[float], limit: float, shown=summary) -> Row:
-    """A figure of ours against the reference's, met when the ratio of the medians is at most `limit`."""
+def compared(figure: str, ours: list[float], ref: list[float], limit: float | None, shown=summary) -> Row:
+    """A figure of ours against the reference's, met when the ratio of the medians is at most `limit`
+    (None: no target, the ratio only)."""
     ratio = statistics.median(ours) / statistics.median(ref)
+    if limit is None:
+        return Row(figure, shown(ref), shown(ours), f"{ratio:.0%}")
     target = "≤ the reference" if limit == 1 else f"≤ {limit:.0%}"
     return Row(figure, shown(ref), shown(ours), f"{ratio:.0%}", target, ratio <= limit)
 
@@ -435,6 +457,10 @@ class Measured:
     validate: list[float] | None = None
     build_times: list[float] | None = None
     scaling: dict[int, tuple[int, float]] | None = None
+    load: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the machine's load average when the run started
+
+
+SLOW_RUNS = 3  # through the slow link, each run takes about a minute (the reference's 6 MB alone, 30 s)
 
 
 def measure(runs: int) -> Measured:
@@ -445,43 +471,54 @@ def measure(runs: int) -> Measured:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     site = OUT / "site"
-    measured = Measured(runs, times={}, sent={})
+    measured = Measured(runs, times={}, sent={}, load=os.getloadavg())
     measured.build_times = [build(site) for _ in range(3)]
     reference_page(site, load())
     local = Link()
     add = lambda table, key, value: table.setdefault(key, []).append(value)  # noqa: E731
-    with host(site, local) as base, host(site, PHONE) as phone, sync_playwright() as playwright:
+    with (
+        host(site, local) as base,
+        host(site, PHONE) as phone,
+        host(site, SLOW) as slow,
+        sync_playwright() as playwright,
+    ):
         chromium = playwright.chromium
-        urls = {
-            "ours": (
-                f"{base}/checker/?{SHARE}",
-                f"{base}/checker/?{SHARE_DISPATCHED}",
-                f"{phone}/checker/?{SHARE_DISPATCHED}",
-            ),
-            "ref": (
-                f"{base}/reference/?{SHARE}",
-                f"{base}/reference/?{SHARE_DISPATCHED}",
-                f"{phone}/reference/?{SHARE_DISPATCHED}",
-            ),
-        }
-        first_answers(chromium, urls["ours"][1], OUT / "warm-up")  # the browser's first start
-        first_answers(chromium, urls["ref"][0], OUT / "warm-up-ref")
+        pages = {"ours": "checker", "ref": "reference"}
+
+        def live_through(link: Link, origin: str, figure: str, who: str, run: int) -> None:
+            """A cold live link through a phone's link: its first useful content and its whole answer."""
+            url = f"{origin}/{pages[who]}/?{SHARE_DISPATCHED}"
+            (visit,) = first_answers(chromium, url, OUT / f"{who}-{figure}-{run}", link=link)
+            add(measured.times, f"{who}_{figure}", visit.whole("pyodide"))
+            add(measured.times, f"{who}_{figure}_useful", visit.useful())
+
+        def distance_through(link: Link, origin: str, figure: str, run: int) -> None:
+            """A cold distance link through a phone's link: its answer."""
+            url = f"{origin}/checker/?{SHARE_DISTANCE}"
+            (visit,) = first_answers(chromium, url, OUT / f"distance-{figure}-{run}", live=False, link=link)
+            add(measured.times, f"ours_{figure}_distance", visit.whole())
+
+        first_answers(chromium, f"{base}/checker/?{SHARE_DISPATCHED}", OUT / "warm-up")  # the browser's first start
+        first_answers(chromium, f"{base}/reference/?{SHARE}", OUT / "warm-up-ref")
         for run in range(runs):  # alternately, each in a new profile
-            for who, (plain, dispatched, through_phone) in urls.items():
-                add(
-                    measured.times,
-                    f"{who}_first",
-                    first_answers(chromium, plain, OUT / f"{who}-first-{run}", live=False, link=local)[0].at(),
-                )
+            for who, page in pages.items():
+                plain = f"{base}/{page}/?{SHARE}"
+                first = first_answers(chromium, plain, OUT / f"{who}-first-{run}", live=False, link=local)
+                add(measured.times, f"{who}_first", first[0].whole())
+                dispatched = f"{base}/{page}/?{SHARE_DISPATCHED}"
                 cold, warm = first_answers(chromium, dispatched, OUT / f"{who}-live-{run}", visits=2, link=local)
-                add(measured.times, f"{who}_live", cold.at("pyodide"))
+                add(measured.times, f"{who}_live", cold.whole("pyodide"))
                 add(measured.sent, f"{who}_live", cold.sent)
-                add(measured.times, f"{who}_warm", warm.at("pyodide"))
+                add(measured.times, f"{who}_warm", warm.whole("pyodide"))
                 add(measured.sent, f"{who}_warm", warm.sent)
-                (phone_cold,) = first_answers(chromium, through_phone, OUT / f"{who}-phone-{run}", link=PHONE)
-                add(measured.times, f"{who}_phone", phone_cold.at("pyodide"))
-        measured.idle_sent = idle_bytes(chromium, urls["ours"][0], local)
-        measured.change = change_time(chromium, urls["ours"][1])
+                live_through(PHONE, phone, "phone", who, run)
+            distance_through(PHONE, phone, "phone", run)
+        for run in range(min(runs, SLOW_RUNS)):  # the slow phone's link: a live link, and a distance link
+            for who in pages:
+                live_through(SLOW, slow, "slow", who, run)
+            distance_through(SLOW, slow, "slow", run)
+        measured.idle_sent = idle_bytes(chromium, f"{base}/checker/?{SHARE}", local)
+        measured.change = change_time(chromium, f"{base}/checker/?{SHARE_DISPATCHED}")
         measured.elsewhere = pyodide_bytes_elsewhere(chromium, base)
         measured.lighthouse = {
             "checker": lighthouse(f"{base}/checker/?{SHARE}"),
@@ -515,6 +552,11 @@ def rows(m: Measured) -> list[Row]:
         compared("live answer from Pyodide (with dispatch), cold", t["ours_live"], t["ref_live"], 0.60),
         compared("live answer from Pyodide (with dispatch), warm", t["ours_warm"], t["ref_warm"], 0.50),
         compared("live answer, cold, through a phone's link (9 Mbit/s shared, 40 ms a request)", t["ours_phone"], t["ref_phone"], 0.60),
+        compared("live link, first useful content (what the build knows), cold, 9 Mbit/s link", t["ours_phone_useful"], t["ref_phone"], 0.15),
+        compared("distance link (km=55), answer, cold, 9 Mbit/s link", t["ours_phone_distance"], t["ref_phone"], 0.15),
+        compared("live answer, cold, through a slow phone's link (1.6 Mbit/s shared, 150 ms a request)", t["ours_slow"], t["ref_slow"], None),
+        compared("live link, first useful content (what the build knows), cold, 1.6 Mbit/s link", t["ours_slow_useful"], t["ref_slow"], 0.15),
+        compared("distance link (km=55), answer, cold, 1.6 Mbit/s link", t["ours_slow_distance"], t["ref_slow"], 0.15),
         compared("bytes sent for a first live answer (with dispatch), cold", sent["ours_live"], sent["ref_live"], 1.0, megabytes),
         Row("bytes sent for a live answer, warm", megabytes(sent["ref_warm"]), megabytes(sent["ours_warm"])),
         Row("bytes sent for a checker visit the build answers (share link, then 10 s idle), cold", "",
@@ -544,6 +586,8 @@ def report(m: Measured, table: list[Row]) -> str:
         ],
     }
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+    # Other work on the machine slows every time measured (and Lighthouse's blocking time most): said.
+    machine += f"; load average {m.load[0]:.1f} when the run started, {os.getloadavg()[0]:.1f} when it ended"
     return "\n".join(
         [
             "# Benchmark results",
@@ -551,9 +595,13 @@ def report(m: Measured, table: list[Row]) -> str:
             f"Run on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC by `make bench` ({m.runs} runs each, medians with min–max).",
             f"Machine: {machine}. Versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()) + ".",
             "Served from localhost by bench/run.py's static host (brotli/gzip as asked; the caching the site's _headers asks for),",
-            "which counts the bytes it sends (compressed, headers included); the phone's link is a second such host that sends",
-            "through one 9 Mbit/s downlink shared by all requests and adds 40 ms to each.",
+            "which counts the bytes it sends (compressed, headers included; a precompressed `.br` copy where the build wrote one);",
+            "a phone's link is another such host that sends through one downlink shared by all requests and adds a delay to each:",
+            f"9 Mbit/s and 40 ms, or a slow phone's 1.6 Mbit/s and 150 ms ({SLOW_RUNS} runs: each takes about a minute).",
             "Cold: a new browser profile; warm: a second visit in the same profile. Times are from navigation start.",
+            "A live link's first useful content: the part of its answer the build knows (coverage, zone, response, contacts),",
+            "on screen while the runtime computes the arrival time; the reference shows nothing before its whole answer, so its",
+            "figure is its first answer. A distance link's reference is the reference's first answer on the same link.",
             "",
             "| figure | textbook reference | this site | ratio | target | met |",
             "| --- | --- | --- | --- | --- | --- |",

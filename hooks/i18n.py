@@ -21,6 +21,12 @@ this file point by point (and `diff -r` a build before and after):
    index and the sitemap from `__config.base`, the site root on every page, so a French search would
    look through English pages: the index is split per edition, each edition gets the sitemap
    (`finish_editions`), and a page names its edition's root as `base` (`edition_base`).
+6. Each edition renders the theme's 404.html into the site's root, over the one before, and without a
+   page: its language selector keeps the links of the last page built, its `base` is the site's root.
+   Each edition's 404 page is kept (`not_found_page`: its selector leads to the editions' homes, its
+   `base` is its edition's root) and written to its edition's folder once all are built
+   (`write_not_found_pages`): /404.html and /fr/404.html, which a host serves for a lost address under
+   it (README, Hosting). Its links are absolute (`edition_root`): it is served at any address.
 """
 
 from __future__ import annotations
@@ -33,12 +39,14 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.plugin import I18n
 
 AFTER_EDITIONS = -200  # an on_post_build priority: after the plugin (-100) has built the other editions
+NOT_FOUND = "404.html"  # the theme's page for a lost address (point 6)
 
 
 @dataclass(frozen=True)
@@ -135,8 +143,41 @@ _BASE = re.compile(r'("base": )"[^"]*"')
 
 def edition_base(output: str, path_in_edition: str) -> str:
     """Point the page's `__config.base` at its edition's root (e.g. '..' on /fr/compare/)."""
-    base = posixpath.relpath(".", path_in_edition or ".")
+    return _with_base(output, posixpath.relpath(".", path_in_edition or "."))
+
+
+def _with_base(output: str, base: str) -> str:
     return _BASE.sub(lambda match: f'{match.group(1)}"{base}"', output, count=1)
+
+
+def edition_root(config: MkDocsConfig, lang: str) -> str:
+    """An edition's home as a path from the host's root: '/' and '/fr/' for a site at a host's root."""
+    site = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return site if lang == plugin(config).default_language else f"{site}{lang}/"
+
+
+def not_found_selector(config: MkDocsConfig) -> None:
+    """Before the edition's 404 page is rendered: its language selector leads to each edition's home.
+    (The plugin sets the selector's links as an attribute of `extra`, which hides its item of the same
+    name from the theme: so is this.)"""
+    homes = [
+        {"name": language.name, "link": edition_root(config, language.locale), "lang": language.locale}
+        for language in plugin(config).config.languages
+    ]
+    setattr(config.extra, "alternate", homes)  # noqa: B010 (an attribute MkDocsConfig does not declare)
+
+
+def not_found_page(output: str, config: MkDocsConfig) -> str:
+    """The edition's 404 page as rendered, its `base` its edition's root (search looks in its index)."""
+    return _with_base(output, edition_root(config, current_language(config) or plugin(config).default_language))
+
+
+def write_not_found_pages(site: Path, pages: dict[str, str], languages: list[str]) -> None:
+    """Each edition's 404 page in its folder: `pages` maps a language to its page."""
+    for lang, output in pages.items():
+        target = site / ("" if lang == languages[0] else lang) / NOT_FOUND
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
 
 
 def finish_editions(site: Path, languages: list[str]) -> None:

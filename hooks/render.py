@@ -162,6 +162,12 @@ class PageRenderer:
         return MARKDOWN.from_string(markdown).render(v=self.view, h=self)
 
 
+def not_found(view: View, home: str) -> Markup:
+    """The body of an edition's 404 page; `home` is the edition's root from the host's root (the page is
+    served at any address, so its links are absolute)."""
+    return Markup(ENV.get_template("not_found.html").render(v=view, home=home))
+
+
 def _relative(target: str, start: str) -> str:
     """`target` (a path from a site or edition root) relative to the page at `start`; a folder keeps its /."""
     relative = posixpath.relpath(target or ".", start or ".")

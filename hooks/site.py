@@ -12,6 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,13 +21,14 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 import coverage_data
 from checker import days_off
 from checker.model import Data
 from coverage_data import typography
-from hooks import calendars, csp, fingerprint, headers, holiday_page, i18n, markup, publish, runtime
-from hooks.render import PageRenderer
+from hooks import calendars, csp, fingerprint, headers, holiday_page, i18n, markup, precompress, publish, runtime
+from hooks.render import PageRenderer, not_found
 from hooks.view import View
 
 
@@ -49,6 +51,7 @@ class Build:
     asset_names: dict[str, str] = field(default_factory=dict)  # fingerprinted assets: docs path -> site path
     renderers: dict[str, PageRenderer] = field(default_factory=dict)  # page -> its renderer, Markdown to HTML
     staging: publish.Staging | None = None  # where the build in progress writes the site
+    not_found: dict[str, str] = field(default_factory=dict)  # language -> its 404 page (hooks/i18n.py, point 6)
 
 
 _build = Build()
@@ -101,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css = [_build.asset_names.get(path, path) for path in config.extra_css]
     if not i18n.inner_build(config):
         _build.staging = publish.stage(config)
+        _build.not_found = {}
     return config
 
 
@@ -207,7 +211,23 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) ->
     return server
 
 
+def on_template_context(context: TemplateContext, template_name: str, config: MkDocsConfig) -> TemplateContext:
+    """The theme's 404 page, in the edition's words, its selector leading to the editions' homes."""
+    if template_name == i18n.NOT_FOUND:
+        lang = i18n.current_language(config) or source_data()["languages"][0]
+        i18n.not_found_selector(config)
+        view = View(source_data(), lang)
+        words = cast("dict[str, object]", context)  # our names beside the theme's (overrides/404.html)
+        words["st_not_found_title"] = view.ui("not_found")
+        words["st_not_found"] = not_found(view, i18n.edition_root(config, lang))
+    return context
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Each edition's 404 page is kept, to be written in its folder once every edition is built."""
+    if template_name == i18n.NOT_FOUND:
+        lang = i18n.current_language(config) or source_data()["languages"][0]
+        _build.not_found[lang] = i18n.not_found_page(markup.repair(output), config)
     return markup.repair(output) if template_name.endswith(".html") else output
 
 
@@ -226,7 +246,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _build.staging is not None  # the default edition's on_config staged this build
     site = _build.staging.folder
     i18n.finish_editions(site, i18n.editions(config))
+    i18n.write_not_found_pages(site, _build.not_found, i18n.editions(config))
     runtime.write(checker_runtime(), site)
+    precompress.write(site / checker_runtime().pyodide_dir)
     runtime.write_answers(source_data(), site)
     languages = i18n.editions(config)
     folders = {lang: "" if lang == languages[0] else f"{lang}/" for lang in languages}

@@ -16,8 +16,9 @@ from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Te
 from checker.names import in_sentence, is_sold, zone_label
 from checker.query import guarantee_options
 from checker.response import response_text
-from checker.text import fill, join, prose, ui
+from checker.text import fill, format_date, join, prose, ui
 from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
+from coverage_data import build_day
 from hooks import holiday_page
 
 MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
@@ -48,6 +49,11 @@ class View:
 
     def join(self, items: list[str], conjunction: str = "and") -> str:
         return join(self.data, items, self.lang, conjunction)
+
+    def terms_as_of(self) -> str:
+        """'Terms as of Sunday, November 22, 2026': the day the site is built from the source, the last
+        day it knows the terms (WRITING.md row 41; COVERAGE_BUILD_DAY names it, or the build's own day)."""
+        return self.ui("terms_as_of", date=format_date(self.data, build_day(), self.lang))
 
     # Markets
     @property
@@ -131,6 +137,10 @@ class View:
         ]
         return self.join(list(dict.fromkeys(label for label in labels if label)), "or")
 
+    def markets_without_distances(self) -> list[str]:
+        """The markets whose page publishes no distance bands: said once under the zone table."""
+        return [market for market in self.markets if not publishes_distances(self.data, market)]
+
     def guarantee_options(self) -> list[int]:
         return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
@@ -157,10 +167,12 @@ class View:
         return zone_label(self.data, zone, self.lang)
 
     def zone_distance(self, zone: str, market: str) -> str:
-        """'41 to 80 km' for a market that publishes bands, 'Not published' otherwise (checker.zones)."""
+        """'41 to 80 km', in a market that publishes distance bands (checker.zones)."""
         band = zone_band(self.data, market, zone)
         if band is None:
-            return self.ui("not_published")
+            raise ValueError(
+                f"{market} publishes no distance bands: its distances are said once (distances_not_published)"
+            )
         if band.first_km == 0:
             return self.ui("km_upto", max=band.last_km)
         return self.ui("km_range", min=band.first_km, max=band.last_km)

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 import coverage_data
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from coverage_data.source import BUILD_DAY_VARIABLE
 from hooks.publish import SITE_URL
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS, WITHOUT_BUILDS, mkdocs_build, serve
+from tests.site_build import WITHOUT_BUILDS, mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run:
 # for the data loaded here, and for every build, CLI run and Pyodide run a test starts (they read it).

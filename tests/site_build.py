@@ -5,29 +5,18 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from pathlib import Path
 from typing import ClassVar
 
 from hooks import headers
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's, never a downloaded one
-# Debian's Chromium, headless, as root, reaching nothing but localhost (without the background-networking
-# flags it tries outside hosts). Used by the tests and by the benchmark.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 WITHOUT_BUILDS = "TESTS_WITHOUT_BUILDS"  # set by tests/conftest.py for a run that leaves out `build` tests
@@ -67,6 +56,28 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in headers.for_path(self.rules, self.path.split("?")[0]).items():
             self.send_header(name, value)
         super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        """A lost address gets the nearest 404.html above it, with status 404, as a host serves it
+        (Cloudflare Pages by itself; README, Hosting)."""
+        page = self._nearest_not_found() if code == HTTPStatus.NOT_FOUND else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _nearest_not_found(self) -> Path | None:
+        root = Path(self.directory)
+        folder = Path(self.translate_path(self.path))
+        for candidate in (folder, *folder.parents):
+            if candidate.is_relative_to(root) and (candidate / "404.html").is_file():
+                return candidate / "404.html"
+        return None
 
 
 @contextmanager

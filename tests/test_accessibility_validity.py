@@ -42,6 +42,10 @@ def test_axe_finds_no_violation_on_any_page(browser, base_url, data, scheme):
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
     if problems := violations(page):
         found[ANSWERED] = problems
+    for lost in ("/no-such-page/", "/fr/no-such-page/"):  # each edition's 404 page
+        page.goto(lost)
+        if problems := violations(page):
+            found[lost] = problems
     context.close()
     assert found == {}
 

@@ -27,7 +27,9 @@ def test_a_share_link_lands_on_its_answer_within_the_first_screen(open_page, dev
     assert top_of(page, "#st-answer") < height / 2
     summary = page.locator("#st-answer-summary")
     assert summary.bounding_box()["y"] + summary.bounding_box()["height"] < height
-    assert summary.inner_text().startswith("CNS standard — Canada — Zone 2 (urbaine). Objectif\u00a0: un technicien sur place dans les 12")
+    assert summary.inner_text().startswith(
+        "CNS standard — Canada — Zone 2 (urbaine). Objectif\u00a0: un technicien sur place dans les 12"
+    )
     # The intro and the static goals are for a visitor with no question; the form follows the answer.
     assert not page.locator(".st-intro").is_visible()
     assert not page.locator("table.st-zones").is_visible()

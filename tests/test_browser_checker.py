@@ -9,11 +9,12 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from checker.query import contracts, guarantee_options
 from checker.service import respond, to_json
 from hooks import headers
 from tests.helpers import RUNTIME_WAIT, Held, answered, cli_answer
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.site_build import serve
 
 
 def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):

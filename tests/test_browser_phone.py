@@ -86,7 +86,7 @@ def test_a_printed_answer_names_the_site_and_its_link(phone):
     assert not source.is_visible()
     phone.emulate_media(media="print")
     assert source.is_visible()
-    assert source.inner_text() == f"Service de soutien à la clientèle Pitney Bowes — {phone.url}"
+    assert source.inner_text().splitlines()[0] == f"Service de soutien à la clientèle Pitney Bowes — {phone.url}"
 
 
 def test_a_comparison_asked_for_comes_before_the_whole_coverage_list(phone):
