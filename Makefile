@@ -17,7 +17,7 @@ test: lint setup-node setup-browser setup-language
 
 # The unit tests only (no build, no browser, no Pyodide): a writer's or a developer's quick loop.
 test-fast: setup-python
-	$(PY) -m pytest -m "not browser and not build and not pyodide"
+	$(PY) -m pytest -m "not browser and not build and not pyodide and not slow"
 
 validate: setup-python
 	$(PY) -m checker validate

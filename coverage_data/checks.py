@@ -41,6 +41,19 @@ MAX_HOURS = 1_000
 
 def problems(data: Source) -> Found:
     """Every cross-reference problem, as (path in the source, message)."""
+    yield from references(data)
+    languages = languages_of(data)
+    for key, value in data.items():
+        yield from section_texts(key, value, languages)
+
+
+def languages_of(data: Source) -> tuple[str, ...]:
+    """The site's languages, as far as they are written as such (the schema reports the rest)."""
+    return tuple(lang for lang in _list(data.get("languages")) if isinstance(lang, str))
+
+
+def references(data: Source) -> Found:
+    """The problems between the sections: ids that name nothing, bands, hours, holidays."""
     markets = set(_dict(data.get("markets")))
     offerings = _dict(data.get("offerings"))
     zones = set(_dict(data.get("zones")))
@@ -52,7 +65,11 @@ def problems(data: Source) -> Found:
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
     yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
     yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
-    yield from _texts(data, (), fact_texts=False, languages=tuple(_list(data.get("languages"))))
+
+
+def section_texts(key: str, value: object, languages: tuple[str, ...]) -> Found:
+    """The problems of the texts of one top-level section (see _texts)."""
+    yield from _texts(value, (key,), key in _PAGE_SECTIONS, languages)
 
 
 def _editions(editions: dict[str, Any], languages: list[Any], markets: set[str]) -> Found:
@@ -198,6 +215,8 @@ def _real_date(text: str) -> bool:
 # the checker's sample questions, coverage_data/exercise.py). Every other text outside the page texts
 # is printed as written.
 _TEMPLATES = ("ui",)
+# The sections whose texts are pages' texts: they may name facts ({remote_hours}).
+_PAGE_SECTIONS = ("texts", "benefits", "attributes", "markets")
 
 
 def _parses(text: str) -> bool:
@@ -262,5 +281,4 @@ def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, .
         return
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        in_page = fact_texts or (not path and key in ("texts", "benefits", "attributes", "markets"))
-        yield from _texts(item, (*path, key), in_page, languages)
+        yield from _texts(item, (*path, key), fact_texts, languages)

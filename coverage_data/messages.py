@@ -72,14 +72,15 @@ def _or(choices: list[str]) -> str:
     return ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices)
 
 
-def _accepts(schema: Schema, otherwise: str) -> str:
-    """What a field accepts, from the schema's description (the editor shows the same words)."""
-    return str(schema.get("description", otherwise)).rstrip(".")
+def _accepts(schema: object, otherwise: str) -> str:
+    """What a field accepts, from the schema's description (the editor shows the same words). A
+    boolean schema (`true`: anything goes) says nothing."""
+    return str(schema.get("description", otherwise) if isinstance(schema, Mapping) else otherwise).rstrip(".")
 
 
-def _like(schema: Schema, lead: str = ": write it like ") -> str:
+def _like(schema: object, lead: str = ": write it like ") -> str:
     """The schema's first example of a field, as the end of a sentence."""
-    examples = schema.get("examples")
+    examples = schema.get("examples") if isinstance(schema, Mapping) else None
     return f"{lead}{examples[0]}" if examples else ""
 
 
@@ -90,8 +91,13 @@ def _is_text(schema: Schema) -> bool:
     return (
         bool(required)
         and schema.get("additionalProperties") is False
-        and all(properties.get(key, {}).get("type") == "string" for key in required)
+        and all(_type(properties.get(key)) == "string" for key in required)
     )
+
+
+def _type(schema: object) -> object:
+    """A property's JSON type; none for a boolean schema (`"basis": true`: anything goes)."""
+    return schema.get("type") if isinstance(schema, Mapping) else None
 
 
 def _text_example(instance: Mapping[str, object], missing: str) -> str:

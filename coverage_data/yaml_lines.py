@@ -21,6 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from coverage_data.messages import syntax_problem
 from coverage_data.problems import Path_, Problem
@@ -55,13 +61,13 @@ class _Refused(Exception):
         self.line, self.message = line, message
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, composing no alias, no anchor and no nesting deeper than MAX_DEPTH."""
+class _Composer(Composer):
+    """PyYAML's composer, composing no alias, no anchor and no nesting deeper than MAX_DEPTH."""
 
     depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+        event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, mixed in below
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(line, f"an alias (*{event.anchor}) is not allowed: write the value itself")
@@ -74,6 +80,38 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+class _Loader(_Composer, Reader, Scanner, Parser, SafeConstructor, Resolver):
+    """PyYAML's safe loader in pure Python, with our composer: its error messages are the ones
+    messages.py explains."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _FastLoader(_Composer, CParser, SafeConstructor, Resolver):
+        """The same composer over libyaml's parser: the same nodes, about seven times sooner (the
+        indentation search re-reads the file several times). Its error messages differ from PyYAML's,
+        so a file it refuses is read again by _Loader, whose messages are the ones explained."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
+else:  # a PyYAML built without libyaml
+    _LOADERS = (_Loader,)
 
 
 def _text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
@@ -117,8 +155,9 @@ def _stray(char: str, column: int) -> str:
 
 
 class _Walker:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text_lines = text.split("\n")
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
@@ -135,6 +174,8 @@ class _Walker:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and node.style == ">":
+            self.folded(node)
         if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
             return node.value  # YAML 1.2: ON (Ontario), yes, no, off are words, not booleans
         try:
@@ -143,6 +184,27 @@ class _Walker:
             self.problem(node, f"{node.value!r} is no day of the calendar: write a real date, YYYY-MM-DD")
             return node.value
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+    def folded(self, node: yaml.ScalarNode) -> None:
+        """A line of a folded text (`>-`) indented more than the text's first line keeps its line
+        break and its spaces: YAML allows it, but in this source it is always a slip."""
+        first = node.start_mark.line + 1  # the line after `key: >-`
+        content = [line for line in self.text_lines[first : node.end_mark.line + 1] if line.strip()]
+        if not content:
+            return
+        indent = len(content[0]) - len(content[0].lstrip(" "))
+        for number in range(first + 1, node.end_mark.line + 1):
+            line = self.text_lines[number]
+            if line.strip() and len(line) - len(line.lstrip(" ")) > indent:
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        number + 1,
+                        f"indentation: this line of a text is indented {len(line) - len(line.lstrip(' '))} spaces, "
+                        f"more than its first line: indent it {indent}, as line {first + 1} is",
+                    )
+                )
+                return
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> Source:
         result: Source = {}
@@ -163,25 +225,63 @@ class _Walker:
 
 def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem]]:
     """Return the data, the line of every path in it, and the problems found while parsing."""
+    text, problems = read(path, file)
+    return (None, {}, problems) if text is None else parse_text(text, file)
+
+
+def read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that keep it from being one (see _text)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, {}, [Problem(file, 1, f"cannot read the file: {error.strerror or error}")]
-    text, problems = _text(raw, file)
-    if text is None:
-        return None, {}, problems
-    loader = _Loader(text)
+        return None, [Problem(file, 1, f"cannot read the file: {error.strerror or error}")]
+    return _text(raw, file)
+
+
+SYNTAX_ERROR = "YAML syntax error"  # what parse_text(explain=False) says of a text that does not parse
+
+
+def syntax_error_lines(text: str) -> list[int]:
+    """The lines parse_text(explain=False) reports a syntax error at, or [] where the text parses.
+    With libyaml only its events are read, nothing composed: the indentation search asks this of
+    many variants of the file."""
+    if not yaml.__with_libyaml__:
+        data, _, problems = parse_text(text, "", explain=False)
+        return [problem.line for problem in problems if problem.message == SYNTAX_ERROR] if data is None else []
+    parser = CParser(text)
     try:
-        node = loader.get_single_node()
-    except _Refused as refused:
-        return None, {}, [Problem(file, refused.line, refused.message)]
+        while parser.check_event():
+            parser.get_event()
     except yaml.MarkedYAMLError as error:
-        return None, {}, [syntax_problem(file, error, text)]
+        return sorted({mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1})
     finally:
-        loader.dispose()
+        parser.dispose()
+    return []
+
+
+def parse_text(text: str, file: str, explain: bool = True) -> tuple[object, dict[Path_, int], list[Problem]]:
+    """`parse` of a text already read. A syntax error is explained in a writer's words, unless
+    `explain` is False (the indentation search parses variants of the file, and only needs to know
+    which parse): then it is SYNTAX_ERROR at the line where the parser stopped."""
+    for loader_class in _LOADERS:
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+        except _Refused as refused:
+            return None, {}, [Problem(file, refused.line, refused.message)]
+        except yaml.MarkedYAMLError as error:
+            if not explain:  # where the parser stopped, and where what it could not finish began
+                marks = {mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1}
+                return None, {}, [Problem(file, line, SYNTAX_ERROR) for line in sorted(marks)]
+            if loader_class is _Loader:
+                return None, {}, [syntax_problem(file, error, text)]
+            continue  # libyaml's words: read it again with PyYAML's, which messages.py explains
+        finally:
+            loader.dispose()
+        break
     if node is None:
         return None, {}, [Problem(file, 1, "the file is empty")]
-    walker = _Walker(file)
+    walker = _Walker(file, text)
     data = walker.walk(node, ())
     return data, walker.lines, walker.problems
 
