@@ -16,6 +16,7 @@ from checker.service import respond, to_json
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Data
+    from coverage_data.problems import Problem
 
 # Command-line option -> share-link parameter: one reader (checker.query) checks both.
 OPTIONS = {
@@ -55,31 +56,42 @@ def _source(path: str | None) -> Data:
 
 
 def validate(argv: list[str]) -> int:
+    """Every check of the source a writer needs before a build: its shape (YAML, schema, references,
+    every interface text, indentation named), the checker's sample questions, French left in English,
+    and, for the project's own source, the provenance of every fact."""
     import coverage_data
+    from coverage_data import french, provenance
 
     parser = _Parser(prog="python -m checker validate", description="Check the coverage source.")
     parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    path = Path(args.file) if args.file else coverage_data.SOURCE
     try:
-        data = _source(args.file)
+        data = coverage_data.load(path)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found.", file=sys.stderr)
-        return 1
+        return _refused(error.problems)
+    found = french.problems(path)
     if not args.file:  # the project's own source: every fact also has its provenance
-        from coverage_data import provenance
-
-        if found := provenance.problems(data):
-            print("\n".join(str(problem) for problem in found), file=sys.stderr)
-            print(f"{len(found)} problem(s) found.", file=sys.stderr)
-            return 1
+        found += provenance.problems(data)
+    if found:
+        return _refused(found)
     elapsed = time.perf_counter() - started
     print(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
         f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
     )
+    if not french.hunspell_ready():
+        print(
+            "Note: French left in English was checked for copies only: Hunspell is not installed (make setup-language)."
+        )
     return 0
+
+
+def _refused(problems: list[Problem]) -> int:
+    print("\n".join(str(problem) for problem in sorted(problems)), file=sys.stderr)
+    print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    return 1
 
 
 def check(argv: list[str], explain: bool = False) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
+from coverage_data.interface import REQUIRED
 from coverage_data.problems import Path_
 from coverage_data.yaml_lines import Source
 
@@ -65,6 +66,14 @@ def references(data: Source) -> Found:
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
     yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
     yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
+    yield from _interface(data)
+
+
+def _interface(data: Source) -> Found:
+    """Every text some part of the site reads by its key (coverage_data/interface.py) is there."""
+    for section, key, reader in REQUIRED:
+        if isinstance(data.get(section), dict) and key not in data[section]:
+            yield (section,), f"{section}.{key}: {reader} uses this text; write it (in every language)"
 
 
 def section_texts(key: str, value: object, languages: tuple[str, ...]) -> Found:

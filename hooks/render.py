@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from checker.query import FIELDS
+from coverage_data import interface
 from hooks.runtime import ANSWERS, PREBUILT_FIELDS, Runtime
 from hooks.view import View
 
@@ -106,18 +107,6 @@ class PageRenderer:
 
     def checker_config(self) -> dict[str, object]:
         """What the checker's script needs: where the runtime is, and the words it shows while loading."""
-        words = (
-            "computing_progress",
-            "unavailable",
-            "unavailable_load",
-            "unavailable_browser",
-            "unavailable_timeout",
-            "unavailable_offline",
-            "retry",
-            "answer_failed",
-            "link_copied",
-            "computing",
-        )
         return {
             "lang": self.view.lang,
             "pyodide": self.asset(self.runtime.pyodide_dir),
@@ -129,7 +118,7 @@ class PageRenderer:
             "answers": self.asset(f"{ANSWERS}/{self.view.lang}/"),
             "prebuilt": list(PREBUILT_FIELDS),
             "fields": list(FIELDS),
-            "text": {key: self.view.data["ui"][key][self.view.lang] for key in words},
+            "text": {key: self.view.data["ui"][key][self.view.lang] for key in interface.SCRIPT},
         }
 
     def page(self, name: str, **values: object) -> Markup:

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 import coverage_data
 from checker.model import Data
-from coverage_data import typography
+from coverage_data import interface, typography
 from hooks import csp, fingerprint, headers, i18n, markup, publish, runtime
 from hooks.render import PageRenderer
 from hooks.view import View
@@ -115,9 +115,8 @@ def _date_pages_on_the_build_day() -> None:
 def _chrome_words(config: MkDocsConfig, data: Data, lang: str) -> None:
     """The theme's words that mkdocs.yml would give in one language only (the colour toggles, the
     headings' permalink title), in the edition's language, from the source."""
-    names = {"default": "dark_mode", "slate": "light_mode"}  # a toggle is named for the scheme it leads to
     for palette in config.theme["palette"]:
-        palette["toggle"]["name"] = data["ui"][names[palette["scheme"]]][lang]
+        palette["toggle"]["name"] = data["ui"][interface.TOGGLES[palette["scheme"]]][lang]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = data["ui"]["permalink"][lang]
 
 
