@@ -14,7 +14,7 @@ from checker.days_off import holidays_of, known_range
 from checker.deadline import Schedule, add_business_hours
 from checker.query import NO_CONTRACT, Query
 from checker.text import fill, format_date, format_datetime, hours_range, join, number, prose, ui
-from checker.zones import band_of, bands, promised_zones, zoning
+from checker.zones import band_of, bands, promised_hours, promised_zones, zoning
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import (
@@ -230,7 +230,7 @@ def _response(
     if rule["basis"] == "guarantee" and guarantee is None:
         options = join(data, [str(option) for option in rule["options"]], lang, "or")
         return _said(rule["promise"], ui(data, "guaranteed_options", lang, options=options), own)
-    hours = guarantee if rule["basis"] == "guarantee" else rule["hours"].get(zone)
+    hours = guarantee if rule["basis"] == "guarantee" else promised_hours(data, contract, zone, market)
     if hours is None:
         return _unpublished(data, market, lang)
     key = "guarantee_business" if rule["promise"] == "guarantee" else "goal_business"

@@ -67,15 +67,22 @@ def promised_zones(data: Data, offering: str) -> list[str]:
     return []
 
 
-def zone_hours(data: Data, offering: str, zone: str) -> list[int]:
-    """The business hours the offering promises in the zone: its one time there ("by-zone"), the
-    options to choose from ("in-zones"), or none (outside its zones, or not zoned)."""
+def zone_hours(data: Data, offering: str, zone: str, market: str) -> list[int]:
+    """The business hours the offering promises in the zone, in the market: its one time there
+    ("by-zone"), the options to choose from ("in-zones"), or none (outside its zones, not sold in the
+    market, or not zoned)."""
     rule = data["offerings"][offering]["response"]
-    if rule["basis"] == "zone" and zone in rule["hours"]:
-        return [rule["hours"][zone]]
+    if rule["basis"] == "zone" and market in rule["hours"].get(zone, {}):
+        return [rule["hours"][zone][market]]
     if rule["basis"] == "guarantee" and zone in rule["zones"]:
         return list(rule["options"])
     return []
+
+
+def promised_hours(data: Data, offering: str, zone: str, market: str) -> int | None:
+    """The one time a "by-zone" offering promises in the zone and market, or None where it sets none."""
+    rule = data["offerings"][offering]["response"]
+    return rule["hours"].get(zone, {}).get(market) if rule["basis"] == "zone" else None
 
 
 def zone_band(data: Data, market: str, zone: str) -> Band | None:

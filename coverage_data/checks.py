@@ -105,20 +105,44 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
         yield from _unknown((*path, "markets"), offering.get("markets"), markets, "market")
         yield from _unknown((*path, "add_on_to"), offering.get("add_on_to"), set(offerings) - {oid}, "offering")
         response = _dict(offering.get("response"))
-        for zone in _dict(response.get("hours")):
+        sold = [market for market in _list(offering.get("markets")) if market in markets]
+        times: list[tuple[Path_, object]] = []  # each response time, where it is written
+        for zone, value in _dict(response.get("hours")).items():
+            at: Path_ = (*path, "response", "hours", zone)
             if zone not in zones:
-                yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
+                yield at, f"a response time for zone {zone!r}, which does not exist"
+            yield from _per_market(at, value, markets, sold)
+            times += [((*at, market), hours) for market, hours in _dict(value).items()] or [(at, value)]
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
-        times: list[tuple[str | int, object]] = [*_dict(response.get("hours")).items()]
-        for key, hours in [*times, *enumerate(_list(response.get("options")))]:
+        times += [((*path, "response", "options", i), hours) for i, hours in enumerate(_list(response.get("options")))]
+        for at, hours in times:
             if isinstance(hours, int) and hours > MAX_HOURS:
-                where = (*path, "response", "hours" if isinstance(key, str) else "options", key)
                 yield (
-                    where,
+                    at,
                     f"{hours:,} business hours is not a response time: at most {MAX_HOURS:,} (about half a year)",
                 )
         if "attribute" in response and response["attribute"] not in rows:
             yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
+
+
+def _per_market(path: Path_, value: object, markets: set[str], sold: list[str]) -> Found:
+    """A value written per market names known markets, and every market the offering is sold in."""
+    if not isinstance(value, dict):
+        return
+    for market in value:
+        if market not in markets:
+            yield (*path, market), f"unknown market {market!r} (known: {', '.join(sorted(markets))})"
+    if missing := [market for market in sold if market not in value]:
+        example = "{" + ", ".join(f"{market}: …" for market in sold) + "}"
+        yield (
+            path,
+            f"{'.'.join(map(str, path))}: no value for {_or(missing)}: a value per market names every market "
+            f"the offering is sold in, e.g. {example}",
+        )
+
+
+def _or(items: list[str]) -> str:
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def _zones(zones: dict[str, Any], markets: set[str]) -> Found:

@@ -153,8 +153,14 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         if enums:
             accepts = _accepts(schema, _or(enums))
             yield path, f"{label}: {_short(value)} is not {accepts}{_like(schema, ', e.g. ')}{_close(value, enums)}"
-        else:
-            yield from schema_problems(best_match(error.context or [error]))
+        elif "description" in schema and not isinstance(value, (int, float, dict)) and not _is_number(str(value)):
+            # a value of neither form (a word where hours go): say both forms, the per-market one by example
+            yield path, f"{label}: {_short(value)} is not {_accepts(schema, '')}{_like(schema, ', e.g. ')}"
+        else:  # a number out of range, a number in quotes, a per-market mapping: what is wrong inside it
+            context = error.context or []
+            # the branch of the value's own kind: not the other form's "a mapping, where a number goes"
+            inside = [e for e in context if e.validator != "type" or len(e.absolute_path) > len(error.absolute_path)]
+            yield from schema_problems(best_match(inside or context or [error]))
     elif rule == "pattern":
         yield path, f"{label}: {_short(value)} is not {_accepts(schema, 'in the form this field takes')}{_like(schema)}"
     elif rule in ("minimum", "exclusiveMinimum", "maximum"):

@@ -190,6 +190,19 @@ def _schema_problems(data: Source) -> Iterator[tuple[Path_, str]]:
         yield from schema_problems(error)
 
 
+def _per_market_response(offering: dict[str, Any]) -> dict[str, Any]:
+    """The offering with each zone's hours per market: a time written once holds in every market the
+    offering is sold in (checker/zones.py reads the hours of a zone in a market)."""
+    response = offering["response"]
+    if "hours" not in response:
+        return offering
+    hours = {
+        zone: value if isinstance(value, dict) else dict.fromkeys(offering["markets"], value)
+        for zone, value in response["hours"].items()
+    }
+    return {**offering, "response": {**response, "hours": hours}}
+
+
 def compile_data(data: Source, holidays: HolidayTable) -> Data:
     """Fill in what the source leaves implicit, so that the checker never guesses a default."""
     markets = list(data["markets"])
@@ -210,6 +223,7 @@ def compile_data(data: Source, holidays: HolidayTable) -> Data:
         }
         for row in data["attributes"]
     ]
+    compiled["offerings"] = {oid: _per_market_response(offering) for oid, offering in data["offerings"].items()}
     compiled["benefits"] = {
         oid: [{**item, "markets": item.get("markets", markets)} for item in items]
         for oid, items in data["benefits"].items()

@@ -68,7 +68,7 @@ REFUSED_AT_THEIR_LINE = [
     pytest.param(
         'hours: {"1": 8, "2": 12',
         'hours: {"1": eight, "2": 12',
-        "offerings.standard-sla.response.hours.1: 'eight' is a text, where a whole number goes",
+        "offerings.standard-sla.response.hours.1: 'eight' is not a whole number of business hours, or one per market, e.g. {us: 12, ca: 6}",
         id="a-string-where-hours-go",
     ),
     pytest.param(
@@ -214,7 +214,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     messages = [p.message for p in problems(path)]
     assert len(messages) == 3
     assert any("duplicate key" in m for m in messages)
-    assert any("'eight' is a text, where a whole number goes" in m for m in messages)
+    assert any("'eight' is not a whole number of business hours" in m for m in messages)
     assert any("no 'en' text" in m for m in messages)
 
 
