@@ -1,6 +1,7 @@
 """The command line: `python -m checker --market ca --contract standard-sla --zone 2 --lang fr`,
-`python -m checker explain …` (the same answer, each statement with where the terms say it), and
-`python -m checker validate [FILE]` for writers. This module runs in CPython only: it reads the
+`python -m checker explain …` (the same answer, each statement with where the terms say it), and for
+writers `python -m checker validate [FILE]`, `changes [REV]` (what an edit does to the answers and
+pages) and `report [--since REV]` (whether each changed English text's French changed too). This module runs in CPython only: it reads the
 YAML source through `coverage_data`, which the browser never needs."""
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         from coverage_data.translation_report import main as report
 
         return report(argv[1:])
+    if argv[:1] == ["changes"]:
+        from hooks.changes import main as changes
+
+        return changes(argv[1:])
     return check(argv)
 
 

@@ -5,7 +5,6 @@ build or a page script without its words."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,7 @@ import coverage_data
 from checker.samples import sample_questions
 from checker.service import respond
 from coverage_data import interface
-from hooks.render import PageRenderer
-from hooks.runtime import Runtime
-from hooks.view import View
+from hooks.changes import rendered_pages
 from tests.helpers import SOURCE_TEXT, line_of, run_cli, write_source
 from tests.site_build import ROOT
 
@@ -55,18 +52,9 @@ def test_the_checker_reads_only_listed_texts(data):
 
 def test_every_page_reads_only_listed_texts(data):
     """Every page of docs/ and every generated offering page, rendered by the build's own renderer in
-    both languages. (The runtime's file names are placeholders: only the words matter here.)"""
+    both languages (hooks/changes.rendered_pages, which `python -m checker changes` reads)."""
     reading, seen = _reading(data)
-    runtime = Runtime("0", "checker.zip", b"", Path("stdlib.zip"), "snapshot.bin")
-    docs = ROOT / "docs"
-    stems = sorted({page.name.split(".")[0] for page in docs.glob("*.md")})
-    for lang in data["languages"]:
-        edition = "" if lang == data["languages"][0] else f"{lang}/"
-        pages = {stem: (docs / (f"{stem}.md" if not edition else f"{stem}.{lang}.md")).read_text() for stem in stems}
-        pages["offerings"] = "{{ h.page('offerings_index.md') }}"
-        pages |= {f"offerings/{oid}": f"{{{{ h.page('offering.md', oid={oid!r}) }}}}" for oid in data["offerings"]}
-        for stem, markdown in pages.items():
-            PageRenderer(View(reading, lang), f"{stem}/", edition, runtime, {}).render(markdown)
+    rendered_pages(reading)
     assert "answer_failed" in seen["ui"]  # the checker page's script's words, sent in its config
     assert seen["ui"] - _listed("ui") == set()
     assert seen["texts"] - _listed("texts") == set()
