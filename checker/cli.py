@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
 def _source(path: str | None) -> Data:
     import coverage_data
 
-    return coverage_data.load(Path(path) if path else coverage_data.SOURCE)
+    return coverage_data.load(Path(path) if path else coverage_data.source_path())
 
 
 def validate(argv: list[str]) -> int:
@@ -71,14 +71,14 @@ def validate(argv: list[str]) -> int:
     parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    path = Path(args.file) if args.file else coverage_data.SOURCE
+    path = Path(args.file) if args.file else coverage_data.source_path()
     try:
         data = coverage_data.load(path)
     except coverage_data.SourceError as error:
         return _refused(error.problems)
     found = french.problems(path)
-    if not args.file:  # the project's own source: every fact also has its provenance
-        found += provenance.problems(data)
+    if (path.parent / provenance.PROVENANCE.name).is_file():  # the project's own source, or a copy of its folder
+        found += provenance.problems(data, path.parent / provenance.PROVENANCE.name, provenance.pages_in(path.parent))
     if found:
         return _refused(found)
     elapsed = time.perf_counter() - started

@@ -74,11 +74,16 @@ def load(path: Path = PROVENANCE) -> tuple[Source, dict[Path_, int]]:
     return cast(Source, data), lines  # a mapping: `facts` and `interface`
 
 
-def problems(source: Data, path: Path = PROVENANCE) -> list[Problem]:
+def pages_in(folder: Path) -> dict[str, Path]:
+    """The published pages of a source's folder (its `published/`): the project's, or a copy's."""
+    return {market: folder / page.relative_to(HERE) for market, page in PAGES.items()}
+
+
+def problems(source: Data, path: Path = PROVENANCE, published: dict[str, Path] = PAGES) -> list[Problem]:
     file = display_path(path)
     data, lines = load(path)
     facts, interface = data.get("facts") or {}, set(data.get("interface") or [])
-    pages = {market: normalized(page.read_text(encoding="utf-8")) for market, page in PAGES.items()}
+    pages = {market: normalized(page.read_text(encoding="utf-8")) for market, page in published.items()}
     known_decisions = decisions()
     found: list[Problem] = []
 

@@ -29,6 +29,13 @@ SCHEMA = Path(__file__).with_name("schema.json")
 
 
 BUILD_DAY_VARIABLE = "COVERAGE_BUILD_DAY"
+SOURCE_VARIABLE = "COVERAGE_SOURCE"
+
+
+def source_path() -> Path:
+    """The source the build, the preview and the command line read: coverage_data/coverage.yml, or the
+    file COVERAGE_SOURCE names (a copy to try a change on; WRITING.md's worked tasks are tested so)."""
+    return Path(os.environ.get(SOURCE_VARIABLE) or SOURCE).resolve()
 
 
 def build_day() -> dt.date:

@@ -69,7 +69,9 @@ def report(file: Path, since: str | None) -> list[str]:
     lines = [f"{len(lead)} text(s) whose {first} changed {where}:"]
     for change in lead:
         said = [
-            f"{lang} changed too" if lang in change.languages else f"{lang} did not change: check it still says the same"
+            f"{lang} changed too"
+            if lang in change.languages
+            else f"{lang} did not change: check it still says the same"
             for lang in others
         ]
         lines.append(f"  {_at(file, change)}: {'; '.join(said)}")
@@ -96,9 +98,9 @@ def main(argv: list[str]) -> int:
         help="a revision (everything since it, the working copy included), or REV..REV; default: HEAD",
     )
     args = parser.parse_args(argv)
-    from coverage_data import SOURCE
+    from coverage_data import source_path
 
-    file = Path(args.file) if args.file else SOURCE
+    file = Path(args.file) if args.file else source_path()
     try:
         print("\n".join(report(file, args.since)))
     except RevisionError as error:

@@ -47,7 +47,7 @@ def value_changes(before: str, after: str, file: str) -> list[str]:
     new, lines, _ = parse_text(after, file)
     found = []
     for path, (was, now) in _differences(old, new).items():
-        line = line_of(lines, path) if now is not _MISSING else line_of(lines, path[:-1])
+        line = line_of(lines, _indexed(new, path if now is not _MISSING else path[:-1]))
         label = ".".join(map(str, path))
         found.append((line, f"{file}:{line}: {label}: {_shown(was)} → {_shown(now)}"))
     return [text for _, text in sorted(found)]
@@ -62,9 +62,35 @@ def _differences(old: object, new: object, path: Path_ = ()) -> dict[Path_, tupl
         for key in [*old, *(key for key in new if key not in old)]:
             found |= _differences(old.get(key, _MISSING), new.get(key, _MISSING), (*path, key))
         return found
-    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
-        return {k: v for i in range(len(old)) for k, v in _differences(old[i], new[i], (*path, i)).items()}
+    if isinstance(old, list) and isinstance(new, list):
+        if _ids(old) and _ids(new):  # rows with an id: an added, removed or moved row is said as such
+            return _differences(dict(zip(_ids(old), old, strict=True)), dict(zip(_ids(new), new, strict=True)), path)
+        if len(old) == len(new):
+            return {k: v for i in range(len(old)) for k, v in _differences(old[i], new[i], (*path, i)).items()}
     return {} if old == new else {path: (old, new)}
+
+
+def _indexed(data: object, path: Path_) -> Path_:
+    """The path with each row's id as its index in its list, as the source's lines are keyed."""
+    found: list[str | int] = []
+    for part in path:
+        if isinstance(data, list) and isinstance(part, str) and part in _ids(data):
+            part = _ids(data).index(part)
+        found.append(part)
+        data = (
+            data.get(part)
+            if isinstance(data, dict)
+            else data[part]
+            if isinstance(data, list) and isinstance(part, int) and part < len(data)
+            else None
+        )
+    return tuple(found)
+
+
+def _ids(items: list[object]) -> list[str]:
+    """The ids of a list of rows (`- id: …`), or [] where it is no such list."""
+    ids = [item.get("id") for item in items if isinstance(item, dict)]
+    return ids if len(ids) == len(items) and all(isinstance(i, str) for i in ids) and len(set(ids)) == len(ids) else []  # type: ignore[return-value]
 
 
 def _shown(value: object) -> str:
@@ -234,8 +260,9 @@ def report(file: Path, revisions: str | None) -> list[str]:
 
 
 def _said(lang: str, diff: Diff) -> list[str]:
+    """Each text gone (-) and new (+), once."""
     head = f"    {lang}: " if lang else "    "
-    gone, came = diff
+    gone, came = (list(dict.fromkeys(texts)) for texts in diff)
     return [f"{head}- {_clip(text)}" for text in gone] + [f"{head}+ {_clip(text)}" for text in came]
 
 
@@ -255,7 +282,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("revisions", nargs="?", help="REV (against the working copy; default HEAD) or REV..REV")
     parser.add_argument("--file", help="the YAML source (default: coverage_data/coverage.yml)")
     args = parser.parse_args(argv)
-    file = Path(args.file) if args.file else coverage_data.SOURCE
+    file = Path(args.file) if args.file else coverage_data.source_path()
     try:
         print("\n".join(report(file, args.revisions)))
     except RevisionError as error:

@@ -53,11 +53,6 @@ class Build:
 _build = Build()
 
 
-def source_path() -> Path:
-    """The YAML source: coverage_data/coverage.yml, or the file named by COVERAGE_SOURCE (a preview)."""
-    return Path(os.environ.get("COVERAGE_SOURCE") or coverage_data.SOURCE).resolve()
-
-
 def source_data() -> Data:
     """The compiled source, or a build error listing every `file:line: message`."""
     return _loaded().data
@@ -68,7 +63,7 @@ def checker_runtime() -> runtime.Runtime:
 
 
 def _loaded() -> Loaded:
-    path = source_path()
+    path = coverage_data.source_path()
     key = (str(path), path.stat().st_mtime)
     if _build.loaded is None or _build.loaded.key != key:
         try:
@@ -195,7 +190,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     """`mkdocs serve` rebuilds when the source changes, wherever COVERAGE_SOURCE puts it."""
-    server.watch(str(source_path().parent))
+    server.watch(str(coverage_data.source_path().parent))
     return server
 
 
