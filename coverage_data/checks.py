@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
@@ -111,7 +111,7 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
             at: Path_ = (*path, "response", "hours", zone)
             if zone not in zones:
                 yield at, f"a response time for zone {zone!r}, which does not exist"
-            yield from _per_market(at, value, markets, sold)
+            yield from _per_market(at, value, markets, sold, _no_time(at, sold))
             times += [((*at, market), hours) for market, hours in _dict(value).items()] or [(at, value)]
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
         times += [((*path, "response", "options", i), hours) for i, hours in enumerate(_list(response.get("options")))]
@@ -125,24 +125,28 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
             yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
 
 
-def _per_market(path: Path_, value: object, markets: set[str], sold: list[str]) -> Found:
-    """A value written per market names known markets, and every market the offering is sold in."""
+def _no_time(path: Path_, sold: list[str]) -> Callable[[str], str]:
+    """What a response time written per market says of a market it lacks."""
+    example = "{" + ", ".join(f"{market}: …" for market in sold) + "}"
+    return lambda market: (
+        f"{'.'.join(map(str, path))}: no value for {market}: a value per market names every market the offering "
+        f"is sold in, e.g. {example}"
+    )
+
+
+def _per_market(
+    path: Path_, value: object, markets: set[str], expected: list[str], missing: Callable[[str], str]
+) -> Found:
+    """A value written per market ({us: …, ca: …}: a mark, a response time) names known markets, and
+    each market it must (`missing` says one that it lacks)."""
     if not isinstance(value, dict):
         return
     for market in value:
         if market not in markets:
             yield (*path, market), f"unknown market {market!r} (known: {', '.join(sorted(markets))})"
-    if missing := [market for market in sold if market not in value]:
-        example = "{" + ", ".join(f"{market}: …" for market in sold) + "}"
-        yield (
-            path,
-            f"{'.'.join(map(str, path))}: no value for {_or(missing)}: a value per market names every market "
-            f"the offering is sold in, e.g. {example}",
-        )
-
-
-def _or(items: list[str]) -> str:
-    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + f" and {items[-1]}"
+    for market in expected:
+        if market not in value:
+            yield path, missing(market)
 
 
 def _zones(zones: dict[str, Any], markets: set[str]) -> Found:
@@ -170,16 +174,6 @@ def _zones(zones: dict[str, Any], markets: set[str]) -> Found:
                 bands.setdefault(market, []).append(km)
 
 
-def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set[str]) -> Found:
-    if not isinstance(mark, dict):
-        return
-    for market in mark:
-        if market not in markets:
-            yield (*path, market), f"unknown market {market!r}"
-    for market in sorted(row_markets - set(mark)):
-        yield path, f"no mark for market {market!r}"
-
-
 def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: set[str | None]) -> Found:
     seen: set[str | None] = set()
     for i, row in enumerate(rows):
@@ -197,7 +191,13 @@ def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: se
         for oid, mark in marks.items():
             if oid not in offerings:
                 yield (*path, "marks", oid), f"unknown offering {oid!r} (known: {', '.join(sorted(offerings))})"
-            yield from _mark_markets((*path, "marks", oid), mark, markets, row_markets)
+            yield from _per_market(
+                (*path, "marks", oid),
+                mark,
+                markets,
+                sorted(row_markets),
+                lambda market: f"no mark for market {market!r}",
+            )
         for oid in sorted(offerings - set(marks)):
             yield (*path, "marks"), f"row {row.get('id')!r} has no mark for offering {oid!r}"
 

@@ -4,6 +4,8 @@ revision). `python -m checker changes` and `report` read them. CPython only: it 
 from __future__ import annotations
 
 import subprocess
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,16 @@ def versions(file: Path, revisions: str | None) -> Versions:
     if second:
         return Versions(before, _at(file, second), first, second)
     return Versions(before, file.read_text(encoding="utf-8"), first, WORKING_COPY)
+
+
+def printed(prog: str, report: Callable[[], list[str]]) -> int:
+    """Print a report's lines (exit 0), or why the revisions cannot be read, in one line (exit 2)."""
+    try:
+        print("\n".join(report()))
+    except RevisionError as error:
+        print(f"{prog}: error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _at(file: Path, revision: str) -> str:

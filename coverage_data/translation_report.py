@@ -10,12 +10,11 @@ listed, however old its translation. CPython only: it runs git and reads YAML th
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from coverage_data.problems import Path_, display_path
-from coverage_data.revisions import WORKING_COPY, RevisionError, versions
+from coverage_data.revisions import WORKING_COPY, printed, versions
 from coverage_data.yaml_lines import line_of, parse_text
 
 
@@ -101,9 +100,4 @@ def main(argv: list[str]) -> int:
     from coverage_data import source_path
 
     file = Path(args.file) if args.file else source_path()
-    try:
-        print("\n".join(report(file, args.since)))
-    except RevisionError as error:
-        print(f"python -m checker report: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+    return printed(parser.prog, lambda: report(file, args.since))

@@ -13,7 +13,6 @@ CPython only; the CLI runs it (checker/cli.py).
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from checker.model import Data
 from checker.samples import sample_questions
 from checker.service import respond
 from coverage_data.problems import Path_, display_path
-from coverage_data.revisions import RevisionError, versions
+from coverage_data.revisions import WORKING_COPY, printed, versions
 from coverage_data.yaml_lines import line_of, parse_text
 from hooks.render import PageRenderer
 from hooks.runtime import Runtime, prebuilt_questions
@@ -34,7 +33,9 @@ from hooks.view import View
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # Fields of an answer that are ids, dates or addresses, not words a reader reads.
-_NOT_WORDS = frozenset({"id", "at", "date", "tel", "support_url", "kind", "source", "mark", "query", "field"})
+_NOT_WORDS = frozenset(
+    {"id", "at", "date", "tel", "support_url", "kind", "source", "mark", "query", "number", "field", "replaces"}
+)
 _CLIP = 110
 
 
@@ -109,11 +110,12 @@ def _shown(value: object) -> str:
 # ---- Answers
 
 
-def _words(value: object) -> list[str]:
+def answer_texts(value: object) -> list[str]:
+    """Every text a reader reads in a checker's reply (the language gate of the tests spells them)."""
     if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in _NOT_WORDS for text in _words(item)]
+        return [text for key, item in value.items() if key not in _NOT_WORDS for text in answer_texts(item)]
     if isinstance(value, list):
-        return [text for item in value for text in _words(item)]
+        return [text for item in value for text in answer_texts(item)]
     return [value] if isinstance(value, str) and value else []
 
 
@@ -147,7 +149,8 @@ def answer_changes(before: Data, after: Data) -> tuple[int, list[Group]]:
     questions = _questions(before, after)
     for params in questions:
         diffs = tuple(
-            _diff(_words(respond(before, params, lang)), _words(respond(after, params, lang))) for lang in languages
+            _diff(answer_texts(respond(before, params, lang)), answer_texts(respond(after, params, lang)))
+            for lang in languages
         )
         if any(gone or came for gone, came in diffs):
             groups.setdefault(diffs, []).append(params)
@@ -232,7 +235,7 @@ def report(file: Path, revisions: str | None) -> list[str]:
     lines += [f"  {value}" for value in values]
     try:
         before = _compiled(span.before, file.name)
-        after = coverage_data.load(file) if span.after_name == "the working copy" else _compiled(span.after, file.name)
+        after = coverage_data.load(file) if span.after_name == WORKING_COPY else _compiled(span.after, file.name)
     except coverage_data.SourceError as error:
         return [*lines, f"The source at one end does not load ({len(error.problems)} problem(s)): run validate."]
     asked, groups = answer_changes(before, after)
@@ -283,9 +286,4 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--file", help="the YAML source (default: coverage_data/coverage.yml)")
     args = parser.parse_args(argv)
     file = Path(args.file) if args.file else coverage_data.source_path()
-    try:
-        print("\n".join(report(file, args.revisions)))
-    except RevisionError as error:
-        print(f"python -m checker changes: error: {error}", file=sys.stderr)
-        return 2
-    return 0
+    return printed(parser.prog, lambda: report(file, args.revisions))

@@ -79,28 +79,3 @@ def page_texts(page: Path) -> list[str]:
         element.insert_after("\n")
     lines = (re.sub(r"[ \t\r]+", " ", line).strip() for line in soup.get_text().split("\n"))
     return [line for line in lines if line and any(ch.isalpha() for ch in line)]
-
-
-# Fields of an answer that are ids, dates or addresses, not words.
-_NOT_WORDS = {
-    "id",
-    "at",
-    "date",
-    "tel",
-    "support_url",
-    "kind",
-    "source",
-    "mark",
-    "query",
-    "number",
-    "field",
-    "replaces",
-}
-
-
-def answer_texts(value: object) -> list[str]:
-    if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in _NOT_WORDS for text in answer_texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in answer_texts(item)]
-    return [value] if isinstance(value, str) and value else []

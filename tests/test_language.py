@@ -11,7 +11,8 @@ import re
 import pytest
 
 from checker.service import respond
-from tests.language_gate import answer_texts, grammalecte, misspelled, page_texts
+from hooks.changes import answer_texts
+from tests.language_gate import grammalecte, misspelled, page_texts
 
 LANGS = ("en", "fr")
 

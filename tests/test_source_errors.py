@@ -74,7 +74,7 @@ REFUSED_AT_THEIR_LINE = [
     pytest.param(
         "marks: {standard-sla: included,",
         "marks: {standard-sla: {us: included, ca: included, zz: add-on},",
-        "unknown market 'zz'",
+        "unknown market 'zz' (known: ca, us)",
         id="a-per-market-mark-for-an-unknown-market",
     ),
     pytest.param(
