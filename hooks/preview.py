@@ -128,7 +128,8 @@ def serve(port: int) -> int:
         builder(config)
         server = Preview(builder=builder, host=HOST, port=port, root=site_dir)
         server.outcome = outcome
-        server.watch(config.docs_dir)
+        # Not config.docs_dir, which the hook points at the folder it assembles (each build would then
+        # start another); mkdocs.yml's `watch` names docs/ itself.
         if config.config_file_path:
             server.watch(config.config_file_path)
         config.plugins.on_serve(server, config=config, builder=builder)
