@@ -7,10 +7,12 @@ YAML source through `coverage_data`, which the browser never needs."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import urljoin
 
 from checker.render_text import render
 from checker.service import respond, to_json
@@ -19,6 +21,7 @@ if TYPE_CHECKING:  # the model is for the type checker: the browser never import
     from checker.model import Data
     from coverage_data.problems import Problem
 
+CHECKER_PAGE = "checker/"  # docs/checker.md: an answer's links are relative to it
 # Command-line option -> share-link parameter: one reader (checker.query) checks both.
 OPTIONS = {
     "market": "market",
@@ -32,9 +35,21 @@ OPTIONS = {
 }
 
 
+def printable(text: str) -> str:
+    """`text` as the command line prints it: a value the reader typed is echoed in a message, never acted
+    on by their terminal (coverage_data.characters, the characters no source may hold either)."""
+    from coverage_data.characters import escaped
+
+    return escaped(text)
+
+
+def _say(text: str, error: bool = False) -> None:
+    print(printable(text), file=sys.stderr if error else sys.stdout)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, no usage dump
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, printable(f"{self.prog}: error: {message}\n"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,9 +78,9 @@ def _source(path: str | None) -> Data:
 def validate(argv: list[str]) -> int:
     """Every check of the source a writer needs before a build: its shape (YAML, schema, references,
     every interface text, indentation named), the checker's sample questions, French left in English,
-    and, for the project's own source, the provenance of every fact."""
+    and the provenance of every fact, with the values its quotes name."""
     import coverage_data
-    from coverage_data import french, provenance
+    from coverage_data import french, provenance, quotes
 
     parser = _Parser(prog="python -m checker validate", description="Check the coverage source.")
     parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
@@ -76,26 +91,33 @@ def validate(argv: list[str]) -> int:
         data = coverage_data.load(path)
     except coverage_data.SourceError as error:
         return _refused(error.problems)
+    # Every fact has its provenance: in the provenance.yml beside the file, against the published pages
+    # beside it (a copy of the project's folder), or else the project's.
+    beside = path.with_name(provenance.PROVENANCE.name)
     found = french.problems(path)
-    if (path.parent / provenance.PROVENANCE.name).is_file():  # the project's own source, or a copy of its folder
-        found += provenance.problems(data, path.parent / provenance.PROVENANCE.name, provenance.pages_in(path.parent))
+    if beside.exists():
+        found += provenance.problems(path, beside, quotes.pages_in(path.parent))
+    else:
+        found += provenance.problems(path, provenance.PROVENANCE)
     if found:
         return _refused(found)
     elapsed = time.perf_counter() - started
-    print(
+    _say(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
         f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
     )
     if not french.hunspell_ready():
-        print(
+        _say(
             "Note: French left in English was checked for copies only: Hunspell is not installed (make setup-language)."
         )
     return 0
 
 
 def _refused(problems: list[Problem]) -> int:
-    print("\n".join(str(problem) for problem in sorted(problems)), file=sys.stderr)
-    print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    """Every problem, by file and line (in the order found, where several share a line)."""
+    in_order = sorted(problems, key=lambda problem: (problem.file, problem.line))
+    _say("\n".join(str(problem) for problem in in_order), error=True)
+    _say(f"{len(problems)} problem(s) found.", error=True)
     return 1
 
 
@@ -105,7 +127,7 @@ def check(argv: list[str], explain: bool = False) -> int:
     try:
         data = _source(None)
     except coverage_data.SourceError as error:
-        print(error, file=sys.stderr)
+        _say(str(error), error=True)
         return 1
     parser = _Parser(prog="python -m checker", description="What a support contract covers, where, and how fast.")
     # No argparse `choices`: the checker refuses an unknown market or contract in the reader's language.
@@ -124,15 +146,23 @@ def check(argv: list[str], explain: bool = False) -> int:
     response = respond(data, params, args.lang)
     if not response["ok"]:
         for field, message in response["errors"].items():
-            print(f"{parser.prog}: error: --{_option(field)}: {message}", file=sys.stderr)
+            _say(f"{parser.prog}: error: --{_option(field)}: {message}", error=True)
         return 2
     if explain:
-        from coverage_data.provenance import explain as explained
+        from coverage_data.explain import explain as explained
 
-        print(explained(response["answer"]))
+        _say(explained(response["answer"]))
     else:
-        print(to_json(response) if args.json else render(response))
+        _say(to_json(response) if args.json else render(response, _checker_page(data, response["lang"])))
     return 0
+
+
+def _checker_page(data: Data, lang: str) -> str:
+    """The checker page of the language's edition, which an answer's links are relative to: on the
+    published site (SITE_URL, as the build reads it), or as a path from the site's root."""
+    site = os.environ.get("SITE_URL") or "/"
+    edition = "" if lang == data["languages"][0] else f"{lang}/"
+    return urljoin(site if site.endswith("/") else f"{site}/", f"{edition}{CHECKER_PAGE}")
 
 
 def _option(param: str) -> str:

@@ -28,6 +28,12 @@ def contacts(data: Data, market_id: str, lang: str) -> Contacts:
             "chatbot": prose(data, "chatbot", lang) if market["chatbot"] else "",
             "live": prose(data, live_chat, lang),
             "goal": prose(data, "chat_goal", lang),
+            "goal_short": ui(
+                data,
+                "chat_goal_short_select" if market["live_chat_select_products"] else "chat_goal_short",
+                lang,
+                seconds=data["remote"]["chat_answer_goal_seconds"],
+            ),
         },
         "case": {"intro": prose(data, "case_intro", lang), "callback": market["case_callback"][lang]},
         "hours": prose(data, "normal_hours", lang),

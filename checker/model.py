@@ -42,9 +42,20 @@ class Site(TypedDict):
     tagline: Text
 
 
+Family = Literal["hardware", "software"]
+
+
 class Phone(TypedDict):
     label: Text
     number: str  # digits and spaces, as the market's page writes it
+    families: NotRequired[list[Family]]  # the offering families the line serves; every family when absent
+
+
+class NoContract(TypedDict):
+    """What the market's page offers a client without a contract: a quote, with or without best effort."""
+
+    promise: Literal["best-effort", "quote"]
+    text: Text
 
 
 class Link(TypedDict):
@@ -54,10 +65,11 @@ class Link(TypedDict):
 
 class Market(TypedDict):
     name: Text
+    in_sentence: Text  # with its article: "the United States", "les États-Unis"
     where: Text  # as a sentence says it: "in Canada", "au Canada"
     holidays_country: str  # the `holidays` library's country code
-    region_label: Text
-    regions: dict[str, Text]  # state or province code -> its name
+    region_label: NotRequired[Text]  # what a region is called ("Province or territory"), where it has some
+    regions: dict[str, Text]  # province code -> its name, where holidays are counted per region ({} elsewhere)
     support_url: str
     phones: list[Phone]
     chatbot: bool
@@ -67,6 +79,9 @@ class Market(TypedDict):
     replacement: Text
     hardware_offer: Text
     links: list[Link]
+    no_contract: NoContract
+    counted: Text  # how an arrival time is counted there (the deadline's note)
+    onsite_hours: Text  # the on-site hours as the market's table gives them
 
 
 class Remote(TypedDict):
@@ -82,6 +97,13 @@ class Zone(TypedDict):
     max_km: dict[str, float]  # per market that publishes distance bands: the band's last kilometre
 
 
+class AlsoStated(TypedDict):
+    """A coverage row the table marks beside the time of some zones (SOURCE-NOTES row 20)."""
+
+    attribute: str
+    zones: list[str]
+
+
 class ZoneRule(TypedDict):
     """A time per zone (Standard SLA): `hours` by zone id, then market (a time written once in the source
     is compiled into each market the offering is sold in); a zone without one has no published time."""
@@ -90,6 +112,7 @@ class ZoneRule(TypedDict):
     promise: Promise
     business_hours: bool
     hours: dict[str, dict[str, int]]
+    also_stated: NotRequired[AlsoStated]
 
 
 class GuaranteeRule(TypedDict):
@@ -100,7 +123,6 @@ class GuaranteeRule(TypedDict):
     business_hours: bool
     options: list[int]
     zones: list[str]
-    attribute: NotRequired[str]  # its coverage row, never "included" for a zone it does not reach
 
 
 class AverageRule(TypedDict):
@@ -127,7 +149,7 @@ ResponseRule = ZoneRule | GuaranteeRule | AverageRule | BilledRule | IncludedRul
 
 
 class Offering(TypedDict):
-    family: Literal["hardware", "software"]
+    family: Family
     markets: list[str]  # where it is sold, the first one first (a share link's default)
     add_on_to: NotRequired[list[str]]
     name: Text
@@ -135,6 +157,7 @@ class Offering(TypedDict):
     in_sentence: Text  # the name with its article: "the Standard SLA", "le CNS standard"
     summary: Text
     response: ResponseRule
+    eligibility: NotRequired[Text]  # its condition, said in every answer and comparison of it
 
 
 class Attribute(TypedDict):
@@ -142,11 +165,14 @@ class Attribute(TypedDict):
 
     id: str
     label: Text
-    detail: Text | None
+    detail: dict[str, Text | None]  # market -> the detail its table gives
     markets: list[str]  # the markets whose table has the row
     discretion: list[str]  # the markets that mark it "at Pitney Bowes discretion"
     no_contract: Literal["included"] | None  # what a client without a contract gets of it
     replaces: str | None  # the row it takes the place of, in a comparison
+    in_sentence: Text | None  # its name inside a sentence (rows that replace or are replaced)
+    onsite: bool  # it happens at the site: never "included" where the site is outside the offering's zones
+    corrected: dict[str, list[str]]  # market -> offerings its published table marks and the source corrects
     marks: dict[str, dict[str, Mark]]  # offering id -> market id -> mark
 
 
@@ -156,13 +182,34 @@ class Benefit(TypedDict):
     markets: list[str]
 
 
+# How a market counts its holidays (WRITING.md row 45): only the days it lists, the same in every region
+# (the US), or the statutory holidays of the site's region (Canada).
+Counts = Literal["listed", "statutory"]
+
+
+class HolidayRule(TypedDict):
+    """A market's way of counting holidays, and its words (the source's `holidays.markets.<id>`, less its
+    list of days, which the table holds)."""
+
+    counts: Counts
+    about: Text  # the holidays page's sentence of the decision
+    counted: Text  # an answer's note of what was counted ({region}: the region's name)
+    counted_without_region: NotRequired[Text]  # where the market counts per region and none is given
+    without_region: NotRequired[Text]  # the heading of the days common to every region
+
+
 class HolidayTable(TypedDict):
-    """Built from the `holidays` library: the days a deadline skips, for the years around the build."""
+    """Built from the source's rules and the `holidays` library: the days a deadline skips, for the
+    years around the build (coverage_data/holiday_table.py; read by checker/days_off.py)."""
 
     first: str  # ISO dates: deadlines outside [first, last] cannot be counted
     last: str
     names: list[list[str]]  # each name, one column per language (in `Data.languages` order)
-    days: dict[str, dict[str, list[str]]]  # market -> region ("" for national) -> "YYYY-MM-DD <name index>"
+    # market -> region ("": the market's one list, or the days common to every region) ->
+    # "YYYY-MM-DD <name index>", followed by " observed" on the day a holiday is observed on
+    days: dict[str, dict[str, list[str]]]
+    markets: dict[str, HolidayRule]
+    link_words: dict[str, list[str]]  # language -> the pages' words that link to the holidays page
 
 
 class Data(TypedDict):
@@ -196,15 +243,32 @@ Zoning = Literal["by-zone", "in-zones", "none"]
 # What an answer says of the on-site response: a promise (goal or guarantee, with its hours), or why
 # there is no time to count.
 ResponseKind = Literal[
-    "goal", "guarantee", "average", "billed", "included", "best-effort", "needs-zone", "not-covered", "unpublished"
+    "goal", "guarantee", "average", "billed", "included", "best-effort", "quote", "outside-zones", "unpublished"
 ]
+
+
+class Time(TypedDict):
+    """A time to count from the point of dispatch: the one promised, or one of several where the question
+    leaves open which applies (a zone not given, a guarantee not chosen)."""
+
+    hours: int
+    label: str  # "" for the only time; else what it depends on: "Zone 1 (Metro)", "4 hours"
 
 
 class ResponsePart(TypedDict):
     kind: ResponseKind
-    hours: int | None  # the business hours to count, where a time is promised
+    hours: int | None  # the one time to count, where a single time is promised
+    times: list[Time]  # every time to count (none where no time is promised)
     text: str
+    short: str  # the promise as a phrase, for a comparison's sentence
     source: str  # the path of the source's fact it rests on (provenance.yml)
+
+
+class Note(TypedDict):
+    """A sentence an answer adds under a condition of the terms, with the fact it rests on."""
+
+    text: str
+    source: str
 
 
 class ZonePart(TypedDict):
@@ -219,14 +283,27 @@ class HolidayLine(TypedDict):
     text: str
 
 
+class PageLink(TypedDict):
+    text: str
+    href: str  # relative to the checker page (docs/checker.md), where answers are shown
+
+
+class Arrival(TypedDict):
+    label: str  # "" for the only arrival; else what it depends on (Time.label)
+    at: str  # "YYYY-MM-DDTHH:MM", local time at the site
+    when: str  # the moment, in words
+    text: str  # the line to show: the moment, after what it depends on where there are several
+
+
 class DeadlinePart(TypedDict):
     kind: ResponseKind | None  # None: no time to count (the text says why)
     title: str
-    at: str | None  # "YYYY-MM-DDTHH:MM", local time at the site
-    text: str
-    notes: list[str]
+    arrivals: list[Arrival]  # one per time to count; none where there is no time to count
+    text: str  # why there is no time to count ("" where there are arrivals)
+    notes: list[Note]
     holidays: list[HolidayLine]  # the holidays the count stepped over
-    no_holidays: NotRequired[str]  # "No holiday skipped", when a time was counted
+    no_holidays: str  # "No holiday falls in this period", where a time was counted and none did
+    holidays_page: NotRequired[PageLink]  # where a time was counted: every holiday of the place, by year
 
 
 class Item(TypedDict):
@@ -250,8 +327,13 @@ class Replacement(Change):
     replaces: str  # the lost row's id; `change` names both rows
 
 
+# A row's mark for a contract at the question's site: the table's mark, or "not-for-site" where the row
+# happens at the site and the site is outside the contract's zones or beyond the published zones.
+SiteMark = Literal["included", "add-on", "not-included", "not-for-site"]
+
+
 class CoverageGroup(TypedDict):
-    mark: Mark | Literal["not-for-site"]  # not-for-site: a guarantee that does not reach the site's zone
+    mark: SiteMark
     label: str
     items: list[Item]
 
@@ -260,9 +342,10 @@ class Compare(TypedDict):
     id: str
     name: str
     sold: bool
-    status: str
-    response: str | None
+    status: str  # "" or why nothing is compared (an offering the market does not sell)
     title: str
+    difference: str  # the on-site responses of both, in one sentence a rep can paste
+    source: str  # the compared contract's response fact ("" where nothing is compared)
     gains_title: str
     gains: list[Change]
     replaced_title: str
@@ -290,6 +373,7 @@ class Chat(TypedDict):
     chatbot: str  # "" where the market's page says nothing of a chatbot
     live: str
     goal: str
+    goal_short: str  # for the home page's shortcut: "for select products" where the market's page says so
 
 
 class Case(TypedDict):
@@ -305,6 +389,17 @@ class Contacts(TypedDict):
     case: Case
     hours: str
     support_url: str
+
+
+class NextStep(TypedDict):
+    """What to do next, in every answer: call (the lines for the contract's family), create a case, and
+    ask the sales representative where the zone or the eligibility is open."""
+
+    title: str
+    text: str
+    phones: list[PhoneLine]
+    sales: str  # "" where nothing is open
+    source: str
 
 
 class QuestionField(TypedDict):
@@ -330,6 +425,8 @@ class Answer(TypedDict):
     status: list[str]
     zone: ZonePart | None
     response: ResponsePart | None  # None where the contract is not sold in the market
+    notes: list[Note]  # the terms' conditions that apply to this question (eligibility, corrections…)
+    next_step: NextStep
     deadline: DeadlinePart | None  # only with a dispatch time
     coverage: list[CoverageGroup]
     contacts: Contacts

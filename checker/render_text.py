@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import textwrap
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Change, Item, Reply
 
 
-def render(response: Reply) -> str:
+def render(response: Reply, checker_page: str = "/checker/") -> str:
+    """The answer as lines of text; its links (relative to the checker page, where the browser shows
+    answers) made absolute from `checker_page`, the checker page's address."""
     if not response["ok"]:
         return "\n".join(f"{field}: {message}" for field, message in response["errors"].items())
     answer = response["answer"]
@@ -18,15 +21,27 @@ def render(response: Reply) -> str:
         lines.append(answer["zone"]["text"])
     if answer["response"]:
         lines += ["", answer["response"]["text"]]
+    lines += [note["text"] for note in answer["notes"]]
+    step = answer["next_step"]
+    lines += [
+        "",
+        step["title"],
+        step["text"],
+        *(f"  {phone['label_text']} {phone['number_text']}" for phone in step["phones"]),
+    ]
+    if step["sales"]:
+        lines.append(step["sales"])
     if deadline := answer["deadline"]:
-        lines += ["", *([deadline["title"]] if deadline["title"] else []), deadline["text"], *deadline["notes"]]
+        lines += ["", *(line for line in (deadline["title"], deadline["text"]) if line)]
+        lines += [arrival["text"] for arrival in deadline["arrivals"]]
+        lines += [note["text"] for note in deadline["notes"]]
         lines += [f"  - {holiday['text']}" for holiday in deadline["holidays"]]
-        if deadline.get("no_holidays"):
+        if deadline["no_holidays"]:
             lines.append(deadline["no_holidays"])
+        if link := deadline.get("holidays_page"):
+            lines.append(f"{link['text']} ({urljoin(checker_page, link['href'])})")
     if compare := answer["compare"]:
-        lines += ["", compare["title"], *([compare["status"]] if compare["status"] else [])]
-        if compare["response"]:
-            lines.append(compare["response"])
+        lines += ["", compare["title"], *(line for line in (compare["status"], compare["difference"]) if line)]
         for title, items in (
             (compare["gains_title"], compare["gains"]),
             (compare["replaced_title"], compare["replaced"]),
@@ -44,7 +59,7 @@ def render(response: Reply) -> str:
     lines += ["", *(f"{phone['label_text']} {phone['number_text']}" for phone in contacts["phones"])]
     lines += [contacts["phone"]["hours"], contacts["phone"]["goal"], contacts["chat"]["live"], contacts["chat"]["goal"]]
     lines += [contacts["case"]["callback"], contacts["hours"], contacts["support_url"]]
-    return "\n".join(_wrap(line) for line in lines)
+    return "\n".join(_wrap(line) for line in lines if line is not None)
 
 
 def _change(item: Change) -> str:

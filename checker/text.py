@@ -16,6 +16,7 @@ FACT_NAMES = frozenset(
     {
         "remote_hours",
         "onsite_hours",
+        "onsite_times",
         "phone_answer_goal_seconds",
         "chat_answer_goal_seconds",
         "remote_effort_limit_minutes",
@@ -63,6 +64,12 @@ def ui(data: Data, key: str, lang: str, **values: object) -> str:
     return _formatted(_entry(data["ui"], "ui", key)[lang], values, ("ui", key, lang))
 
 
+def text_of(text: Text, path: tuple[str, ...], lang: str, **values: object) -> str:
+    """A text of the source outside `ui` and `texts` (a market's holiday words, at `path`), filled with
+    `values`."""
+    return _formatted(text[lang], values, (*path, lang))
+
+
 def _formatted(template: str, values: dict[str, object], path: tuple[str, ...]) -> str:
     try:
         return _FORMAT.vformat(template, (), values)
@@ -95,6 +102,7 @@ def facts(data: Data, lang: str) -> dict[str, object]:
     return {
         "remote_hours": hours_range(data, "remote", lang),
         "onsite_hours": hours_range(data, "onsite", lang),
+        "onsite_times": times_range(data, "onsite", lang),
         "phone_answer_goal_seconds": remote["phone_answer_goal_seconds"],
         "chat_answer_goal_seconds": remote["chat_answer_goal_seconds"],
         "remote_effort_limit_minutes": remote["remote_effort_limit_minutes"],
@@ -113,8 +121,10 @@ def _entry(entries: dict[str, Text], section: str, key: str) -> Text:
 
 
 def format_time(data: Data, time: dt.time, lang: str) -> str:
-    """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour."""
+    """'4:30 PM' / '16 h 30'; '8 AM' / '8 h' on the hour; 'noon' / '12 h'."""
     key = "time_format_on_the_hour" if time.minute == 0 else "time_format"
+    if time == dt.time(12, 0):
+        key = "time_format_noon"
     return ui(
         data,
         key,
@@ -126,11 +136,11 @@ def format_time(data: Data, time: dt.time, lang: str) -> str:
     )
 
 
-def format_date(data: Data, day: dt.date, lang: str) -> str:
-    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026'."""
+def format_date(data: Data, day: dt.date, lang: str, key: str = "date_format") -> str:
+    """'Monday, November 23, 2026' / 'lundi 23 novembre 2026' (or as another ui format names it)."""
     return ui(
         data,
-        "date_format",
+        key,
         lang,
         weekday=words(data, "weekdays", lang)[day.weekday()],
         month=words(data, "months", lang)[day.month - 1],
@@ -160,6 +170,20 @@ def hours_range(data: Data, which: Literal["remote", "onsite"], lang: str) -> st
         lang,
         first_day=names[min(days)],
         last_day=names[max(days)],
+        start=format_time(data, parse_clock(hours["start"]), lang),
+        end=format_time(data, parse_clock(hours["end"]), lang),
+        timezone=data["timezones"][hours["timezone"]][lang],
+    )
+
+
+def times_range(data: Data, which: Literal["remote", "onsite"], lang: str) -> str:
+    """'8 AM to 5 PM local time' from the source's `hours.<which>`, without its days (the Canadian
+    table gives on-site hours without naming the days)."""
+    hours = data["hours"][which]
+    return ui(
+        data,
+        "times_range",
+        lang,
         start=format_time(data, parse_clock(hours["start"]), lang),
         end=format_time(data, parse_clock(hours["end"]), lang),
         timezone=data["timezones"][hours["timezone"]][lang],

@@ -3,7 +3,7 @@ promises in each zone (the answer, the zone table and the offering pages all ask
 
 The published bands are whole kilometres ("Zone 1 : 40 km", "Zone 2 : 41 à 80 km", "Zone 3 : 81 à
 240 km"), so a distance is read to the nearest whole kilometre, half up, before it is placed
-(WRITING.md row 32): 40.4 km is zone 1, 40.5 km is zone 2, and every distance falls in exactly the
+(WRITING.md row 35): 40.4 km is zone 1, 40.5 km is zone 2, and every distance falls in exactly the
 band the tables print.
 """
 
@@ -72,8 +72,8 @@ def zone_hours(data: Data, offering: str, zone: str, market: str) -> list[int]:
     ("by-zone"), the options to choose from ("in-zones"), or none (outside its zones, not sold in the
     market, or not zoned)."""
     rule = data["offerings"][offering]["response"]
-    if rule["basis"] == "zone" and market in rule["hours"].get(zone, {}):
-        return [rule["hours"][zone][market]]
+    if (hours := promised_hours(data, offering, zone, market)) is not None:
+        return [hours]
     if rule["basis"] == "guarantee" and zone in rule["zones"]:
         return list(rule["options"])
     return []
@@ -81,8 +81,16 @@ def zone_hours(data: Data, offering: str, zone: str, market: str) -> list[int]:
 
 def promised_hours(data: Data, offering: str, zone: str, market: str) -> int | None:
     """The one time a "by-zone" offering promises in the zone and market, or None where it sets none."""
+    return hours_by_zone(data, offering, market).get(zone)
+
+
+def hours_by_zone(data: Data, offering: str, market: str) -> dict[str, int]:
+    """The time a "by-zone" offering promises in each zone that has one, in the market, in the source's
+    order; none for any other offering."""
     rule = data["offerings"][offering]["response"]
-    return rule["hours"].get(zone, {}).get(market) if rule["basis"] == "zone" else None
+    if rule["basis"] != "zone":
+        return {}
+    return {zone: by_market[market] for zone, by_market in rule["hours"].items() if market in by_market}
 
 
 def zone_band(data: Data, market: str, zone: str) -> Band | None:

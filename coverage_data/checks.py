@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import string
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from coverage_data.problems import Path_
 from coverage_data.yaml_lines import Source
 
 Found = Iterator[tuple[Path_, str]]
+_FORMATTER = string.Formatter()
 
 
 def _dict(value: object) -> dict[str, Any]:
@@ -223,17 +225,50 @@ def _hours(hours: dict[str, Any], timezones: set[str]) -> Found:
 
 
 def _holidays(holidays: dict[str, Any], markets: dict[str, Any]) -> Found:
+    rules = _dict(holidays.get("markets"))
+    for mid in markets:
+        if mid not in rules:
+            yield ("holidays", "markets"), f"market {mid!r} has no holidays: add holidays.markets.{mid} (WRITING.md)"
+    for mid, rule in rules.items():
+        rule, regions = _dict(rule), _dict(_dict(markets.get(mid)).get("regions"))
+        path = ("holidays", "markets", mid)
+        if mid not in markets:
+            yield path, f"unknown market {mid!r} (known: {', '.join(markets)})"
+        elif rule.get("counts") == "listed" and regions:
+            yield (
+                ("markets", mid, "regions"),
+                f"{mid} counts one list of holidays in every region (holidays.markets.{mid}.counts: listed): "
+                "remove its regions, or count per region (counts: statutory)",
+            )
+        elif regions:
+            for key in ("counted_without_region", "without_region"):
+                if key not in rule:
+                    yield path, f"{mid} counts holidays per region: write {key} (what counts without a region)"
+            if "region_label" not in _dict(markets[mid]):
+                yield ("markets", mid), f"{mid} has regions: write region_label (what a region is called)"
+        seen: dict[str, int] = {}
+        for i, item in enumerate(_list(rule.get("days"))):
+            name = _dict(item).get("holiday")
+            if isinstance(name, str) and name in seen:
+                yield (
+                    (*path, "days", i, "holiday"),
+                    f"{name!r} is listed twice (first as item {seen[name] + 1}): keep one",
+                )
+            elif isinstance(name, str):
+                seen[name] = i
     for change in ("add", "remove"):
         for i, item in enumerate(_list(holidays.get(change))):
             item = _dict(item)
-            path = ("holidays", change, i)
+            at: Path_ = ("holidays", change, i)
             market = item.get("market")
             if market not in markets:
-                yield (*path, "market"), f"unknown market {market!r}"
+                yield (*at, "market"), f"unknown market {market!r}"
+            elif "region" in item and not _dict(_dict(markets[market]).get("regions")):
+                yield (*at, "region"), f"{market} counts one list of holidays in every region: write no region"
             elif "region" in item and item["region"] not in _dict(_dict(markets[market]).get("regions")):
-                yield (*path, "region"), f"unknown region {item['region']!r} for market {market!r}"
+                yield (*at, "region"), f"unknown region {item['region']!r} for market {market!r}"
             if isinstance(item.get("date"), str) and not _real_date(item["date"]):
-                yield (*path, "date"), f"{item['date']!r} is no day of the calendar: write a real date, YYYY-MM-DD"
+                yield (*at, "date"), f"{item['date']!r} is no day of the calendar: write a real date, YYYY-MM-DD"
 
 
 def _real_date(text: str) -> bool:
@@ -252,6 +287,11 @@ _TEMPLATES = ("ui",)
 _PAGE_SECTIONS = ("texts", "benefits", "attributes", "markets")
 
 
+def _template(path: Path_) -> bool:
+    """ui.*, and a market's note of the holidays counted (`{region}`: checker.days_off.holidays_counted)."""
+    return bool(path) and (path[0] in _TEMPLATES or (path[0] == "holidays" and path[-1] == "counted"))
+
+
 def _parses(text: str) -> bool:
     try:
         placeholders(text)
@@ -262,7 +302,7 @@ def _parses(text: str) -> bool:
 
 def _printed_as_written(value: dict[str, str], path: Path_) -> Found:
     """A brace in a text printed as written is a placeholder that would show as typed ({contrat})."""
-    if path and path[0] in _TEMPLATES:
+    if _template(path):
         return
     for lang, text in value.items():
         if "{" in text or "}" in text:
@@ -283,14 +323,42 @@ def _braced(text: str) -> str:
     return text[start : end + 1 if end >= 0 else start + 1]
 
 
+def _more_than_a_name(text: str) -> str | None:
+    """The first placeholder of a text that is more than a name in braces: one that reads inside its
+    value ({when.__class__}, {x[0]}), converts it ({contract!r}) or formats it ({km:>999999999}), or
+    names nothing ({}, {0}). Only the checker's own {name!c} (a capital) is allowed beyond the name."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in _FORMATTER.parse(text) if name is not None]
+    except ValueError:
+        return None  # a stray brace: reported as such
+    for name, spec, conversion in fields:
+        if not name.isidentifier() or spec or conversion not in (None, "c"):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            plain = re.match(r"[A-Za-z_]\w*", name)
+            example = "{" + (plain.group() if plain else "remote_hours") + "}"
+            return f"{_short(written)} is not a placeholder: a placeholder is a name in braces, nothing more, e.g. {example}"
+    return None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
 def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, ...]) -> Found:
-    """Every language of a page text names the same facts, and only facts that exist."""
+    """Every placeholder is a name in braces; every language of a page text names the same facts, and
+    only facts that exist."""
     if (
         isinstance(value, dict)
         and languages
         and set(value) == set(languages)
         and all(isinstance(v, str) for v in value.values())
     ):
+        shapes = {lang: _more_than_a_name(value[lang]) for lang in languages}
+        if any(shapes.values()):
+            for lang, wrong in shapes.items():
+                if wrong:
+                    yield (*path, lang), f"{'.'.join(map(str, (*path, lang)))}: {wrong}"
+            return
         if not fact_texts:
             yield from _printed_as_written(value, path)
             return

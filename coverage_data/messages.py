@@ -19,6 +19,10 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from coverage_data.problems import Path_, Problem
 
+# The source nests six levels deep; a few more are room to grow, thousands are an attack or a slip
+# (yaml_lines refuses deeper, at its line).
+MAX_DEPTH = 20
+
 Schema = Mapping[str, Any]  # one node of schema.json
 
 # What a value of each JSON type is, in a writer's words.
@@ -168,8 +172,10 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         yield path, f"{label}: {value} is out of range: write {bound} {error.validator_value}"
     elif rule in ("minItems", "maxItems") and isinstance(value, list) and value:
         bound = "at least" if rule == "minItems" else "at most"
-        takes = _accepts(schema, f"{bound} {error.validator_value}")
-        yield path, f"{label}: {len(value)} item(s), where this list takes {takes}"
+        takes = _accepts(schema, f"{bound} {error.validator_value:,}")
+        yield path, f"{label}: {len(value):,} item(s), where this list takes {takes}"
+    elif rule == "maxProperties" and isinstance(value, dict):
+        yield path, f"{label}: {len(value):,} entries, where this mapping takes at most {error.validator_value:,}"
     elif rule in ("minItems", "minProperties"):
         what = "item" if rule == "minItems" else "entry"
         yield path, f"{label}: empty: write at least {error.validator_value} {what}"
@@ -201,7 +207,8 @@ def _unexpected_keys(path: Path_, value: Mapping[str, object], schema: Schema) -
 
 
 def syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    """One problem for a YAML syntax error: where the writer's slip most likely is, and what to do."""
+    """One problem for a YAML syntax error: where the writer's slip most likely is, and what to do.
+    libyaml's words (yaml_lines reads with it) and PyYAML's own are both understood."""
     problem = error.problem or ""
     mark = error.problem_mark or error.context_mark
     at = mark.line + 1 if mark else 1
@@ -215,18 +222,19 @@ def syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem
             f"YAML syntax error: the {kind} opened on this line is closed only on line {at}: close it on this "
             "line (a text that holds an apostrophe is quoted with double quotes)",
         )
-    if "\\t" in problem or "'\t'" in problem:
-        return Problem(file, at, "YAML syntax error: a tab: indent with spaces (two per level)")
-    if found := re.match(r"found character '(.)' that cannot start any token", problem):
-        return Problem(file, at, f"YAML syntax error: a value cannot start with {found.group(1)!r}: put it in quotes")
-    if problem.startswith("expected <block end>"):
+    if "cannot start any token" in problem:
+        char = _char_at(text, mark)
+        if char == "\t":
+            return Problem(file, at, "YAML syntax error: a tab: indent with spaces (two per level)")
+        return Problem(file, at, f"YAML syntax error: a value cannot start with {char!r}: put it in quotes")
+    if problem.startswith(("expected <block end>", "did not find expected key")):
         return Problem(
             file,
             at,
             f"YAML syntax error: this line is indented differently from the keys of its mapping (which starts on "
             f"line {opened}): line it up with them, two spaces per level",
         )
-    if problem == "mapping values are not allowed here":
+    if problem.startswith("mapping values are not allowed"):
         return Problem(file, at, 'YAML syntax error: a ": " inside a text: put the text in quotes, e.g. en: "Note: …"')
     if problem == "could not find expected ':'":
         return Problem(
@@ -235,9 +243,9 @@ def syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem
             "YAML syntax error: a key without its ':' (write key: value), or a text that "
             "runs onto the next line: put it in quotes",
         )
-    if closing := re.match(r"expected ',' or '([}\]])'", problem):
+    if closing := re.search(r"expected ',' or '([}\]])'", problem):
         bracket = closing.group(1)
-        if opened != at:
+        if opened != at or "end of stream" in problem:
             return Problem(
                 file,
                 opened,
@@ -250,16 +258,30 @@ def syntax_problem(file: str, error: yaml.MarkedYAMLError, text: str) -> Problem
             'YAML syntax error: a ": " or ", " inside a text in {…} or […]: put the text '
             'in quotes, e.g. {en: "Yes: included", fr: …}',
         )
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met while reading ahead
+        return Problem(file, at, f"more than {MAX_DEPTH} levels of nesting: a bracket or an indentation is off here")
+    if "invalid Unicode character escape" in problem:
+        return Problem(
+            file, at, "YAML syntax error: an escape in this quoted text (\\u…) stands for no character: delete it"
+        )
     if "end of stream" in problem and error.context_mark:
         return Problem(file, opened, "YAML syntax error: a quote or bracket opened on this line is never closed")
     return Problem(file, at, f"YAML syntax error: {problem or error} (a quote, bracket or indentation is off)")
+
+
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character a mark points at (libyaml does not name it)."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return "?"
+    return lines[mark.line][mark.column]
 
 
 def _unclosed_quote(text: str, line: int) -> tuple[int, str] | None:
     """A quoted text that runs from an earlier line to `line`: most likely a closing quote forgotten
     there (the source never quotes a text across lines; it folds long texts with >-)."""
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if token.end_mark.line + 1 > line:
                 return None
             if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"'):

@@ -1,4 +1,4 @@
-"""Parse YAML into plain data and remember the line of every key, refusing what PyYAML lets through.
+r"""Parse YAML into plain data and remember the line of every key, refusing what PyYAML lets through.
 
 PyYAML keeps the last of two duplicate keys without a word, and its full loader builds Python objects
 from tags. Here the document is composed into nodes and walked by hand: a duplicate key is a problem,
@@ -7,28 +7,30 @@ that later checks can point at the line a writer must change.
 
 Before PyYAML sees anything, the bytes are read by our own rules, so that no file a writer can save
 ends in a traceback or a long wait: a size cap, UTF-8 decoded here (the line of a bad byte), and no
-control character, NUL or stray byte-order mark. While composing, anchors and aliases are refused
-before anything is expanded (the source has no use for them, and they are how a few lines become
-gigabytes: "billion laughs", or a node that contains itself), and so is nesting deeper than the
-source's own shape could need (PyYAML's composer recurses once per level).
+control character, NUL, stray byte-order mark, noncharacter or bidirectional control. libyaml's parser
+reads the text (PyYAML's own is a hundred times slower) and its events are composed here, one at a
+time: anchors and aliases are refused before anything is expanded (the source has no use for them,
+and they are how a few lines become gigabytes: "billion laughs", or a node that contains itself), and
+so are nesting deeper and more values than the source's own shape could need, so that every file
+under the size cap is read, or refused, in a fraction of a second. Every value is then checked again
+once decoded: a double-quoted escape ("\0", "\e", "\u202e") is a character like any other.
+
+The indentation search (coverage_data/indentation.py) reads many variants of the file: it asks
+`syntax_error_lines`, which runs the same parser over the events without composing them, and
+`parse_text(explain=False)`, which says where a syntax error stopped the parser without explaining it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import gc
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import Resolver
-from yaml.scanner import Scanner
 
-from coverage_data.messages import syntax_problem
+from coverage_data import characters
+from coverage_data.messages import MAX_DEPTH, syntax_problem
 from coverage_data.problems import Path_, Problem
 
 # A YAML document as written, before the schema (schema.json) and checks.py have checked its shape;
@@ -50,8 +52,9 @@ _PLAIN_TAGS = {
 
 # The source is about 100 KB, and 100 times its coverage rows about 0.6 MB: past this it is not a source.
 MAX_BYTES = 2_000_000
-# The source nests six levels deep; a few more are room to grow, thousands are an attack or a slip.
-MAX_DEPTH = 20
+# The source holds about 2,000 values (keys, texts, numbers), 100 times its coverage rows about 23,000:
+# a file with more is no source, and reading it would take the writer's time for nothing.
+MAX_NODES = 50_000
 
 
 class _Refused(Exception):
@@ -61,63 +64,95 @@ class _Refused(Exception):
         self.line, self.message = line, message
 
 
-class _Composer(Composer):
-    """PyYAML's composer, composing no alias, no anchor and no nesting deeper than MAX_DEPTH."""
+# libyaml's parser (C) when PyYAML was built with it, as its wheels are: it reads a 2 MB file in a few
+# hundredths of a second, where PyYAML's own takes seconds. Its events are composed here, in Python.
+# (PyYAML's type stubs leave the parser's methods and the events' attributes untyped: `Any` here.)
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SECOND_DOCUMENT = "a second document starts here ('---'): the source is one document; remove the line"
+_KINDS: dict[type[yaml.Event], type[yaml.Node]] = {
+    yaml.ScalarEvent: yaml.ScalarNode,
+    yaml.SequenceStartEvent: yaml.SequenceNode,
+    yaml.MappingStartEvent: yaml.MappingNode,
+}
+_NODE_EVENTS = tuple(_KINDS)  # the events that make a node (MAX_NODES counts them)
 
-    depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, mixed in below
+def _compose(text: str) -> yaml.Node | None:
+    """The document's nodes, composed one event at a time (no recursion, so no depth is too deep to
+    refuse): no alias, no anchor, no nesting deeper than MAX_DEPTH and no more than MAX_NODES nodes,
+    each refused at its line before anything more is read."""
+    parser = _Parser(text)
+    try:
+        parser.get_event()  # the stream's start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # the document's start
+        root = _compose_document(parser)
+        parser.get_event()  # the document's end
+        if not parser.check_event(yaml.StreamEndEvent):
+            raise _Refused(parser.peek_event().start_mark.line + 1, _SECOND_DOCUMENT)
+        return root
+    finally:
+        parser.dispose()
+
+
+def _compose_document(parser: Any) -> yaml.Node:
+    # Each open collection with, for a mapping, the key waiting for its value.
+    open_: list[tuple[Any, list[yaml.Node]]] = []
+    count = 0
+    while True:
+        event: Any = parser.get_event()
         line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(line, f"an alias (*{event.anchor}) is not allowed: write the value itself")
-        if getattr(event, "anchor", None):
-            raise _Refused(line, f"an anchor (&{event.anchor}) is not allowed: write each value where it is used")
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise _Refused(line, f"more than {MAX_DEPTH} levels of nesting: a bracket or an indentation is off here")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node, _ = open_.pop()
+            node.end_mark = event.end_mark
+        else:
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(line, f"an alias (*{event.anchor}) is not allowed: write the value itself")
+            if event.anchor:
+                raise _Refused(line, f"an anchor (&{event.anchor}) is not allowed: write each value where it is used")
+            count += 1
+            if count > MAX_NODES:
+                raise _Refused(
+                    line, f"more than {MAX_NODES:,} values in the file: was something pasted here by mistake?"
+                )
+            node = _node(parser, event)
+            if not isinstance(node, yaml.ScalarNode):
+                if len(open_) >= MAX_DEPTH:
+                    raise _Refused(
+                        line, f"more than {MAX_DEPTH} levels of nesting: a bracket or an indentation is off here"
+                    )
+                open_.append((node, []))
+                continue
+        if not open_:
+            return node  # type: ignore[no-any-return]  # a node: _node made it
+        parent, pending = open_[-1]
+        if isinstance(parent, yaml.SequenceNode):
+            parent.value.append(node)
+        elif pending:
+            parent.value.append((pending.pop(), node))
+        else:
+            pending.append(node)
 
 
-class _Loader(_Composer, Reader, Scanner, Parser, SafeConstructor, Resolver):
-    """PyYAML's safe loader in pure Python, with our composer: its error messages are the ones
-    messages.py explains."""
-
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        _Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
-
-
-if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
-
-    class _FastLoader(_Composer, CParser, SafeConstructor, Resolver):
-        """The same composer over libyaml's parser: the same nodes, about seven times sooner (the
-        indentation search re-reads the file several times). Its error messages differ from PyYAML's,
-        so a file it refuses is read again by _Loader, whose messages are the ones explained."""
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Composer.__init__(self)
-            SafeConstructor.__init__(self)
-            Resolver.__init__(self)
-
-    _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
-else:  # a PyYAML built without libyaml
-    _LOADERS = (_Loader,)
+def _node(parser: Any, event: Any) -> Any:
+    """A node for a scalar's event, or an empty collection for the start of one; its tag resolved as
+    PyYAML's composer resolves it."""
+    kind = _KINDS[type(event)]
+    tag = event.tag
+    if kind is yaml.ScalarNode:
+        if tag is None or tag == "!":
+            tag = parser.resolve(kind, event.value, event.implicit)
+        return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    if tag is None or tag == "!":
+        tag = parser.resolve(kind, None, event.implicit)
+    return kind(tag, [], event.start_mark, None, flow_style=event.flow_style)  # type: ignore[call-arg]
 
 
 def _text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problems that keep it from being one: bytes that are not UTF-8, and
-    characters no writer means to type (a control character or NUL, invisible in most editors, or a
-    byte-order mark anywhere but at the very start, where some editors put one)."""
+    characters no writer means to type (coverage_data.characters; a byte-order mark at the very start
+    is what some editors write, and is dropped)."""
     if len(raw) > MAX_BYTES:
         rows = raw.split(b"\n")
         longest = max(range(len(rows)), key=lambda i: len(rows[i]))
@@ -138,20 +173,11 @@ def _text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(file, line, f"byte 0x{byte:02x} at column {column} is not UTF-8: save the file as UTF-8")]
     text = text.removeprefix("\ufeff")
     problems = [
-        Problem(file, number, _stray(found.group(), found.start() + 1))
+        Problem(file, number, message)
         for number, content in enumerate(text.split("\n"), 1)
-        for found in _STRAY.finditer(content)
+        for message in characters.in_line(content)
     ]
     return (None if problems else text), problems
-
-
-# Unicode's control characters (C0, DEL, C1) but tab and carriage return, and a byte-order mark.
-_STRAY = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
-
-
-def _stray(char: str, column: int) -> str:
-    name = "a byte-order mark" if char == "\ufeff" else "a control character"
-    return f"{name} (U+{ord(char):04X}) at column {column}, invisible in most editors: delete it"
 
 
 class _Walker:
@@ -178,6 +204,8 @@ class _Walker:
             self.folded(node)
         if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
             return node.value  # YAML 1.2: ON (Ontario), yes, no, off are words, not booleans
+        if wrong := characters.in_value(node.value):
+            self.problem(node, f"{_label(path)}: {wrong}")  # and read on: the other checks see a text
         try:
             value = self._scalars.construct_object(node)
         except ValueError:  # a timestamp on no day of the calendar, e.g. 2027-02-30 unquoted
@@ -185,7 +213,7 @@ class _Walker:
             return node.value
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
-    def folded(self, node: yaml.ScalarNode) -> None:
+    def folded(self, node: yaml.Node) -> None:
         """A line of a folded text (`>-`) indented more than the text's first line keeps its line
         break and its spaces: YAML allows it, but in this source it is always a slip."""
         first = node.start_mark.line + 1  # the line after `key: >-`
@@ -214,6 +242,9 @@ class _Walker:
                 continue
             # A key is the text as written: YAML 1.1 would read the province ON as true, and 1 as a number.
             key = key_node.value
+            if wrong := characters.in_value(key):
+                self.problem(key_node, f"{_label(path)}: the key {key!r} holds {wrong}")
+                continue
             if key in result:
                 first = self.lines[(*path, key)]
                 self.problem(key_node, f"duplicate key {key!r} (first given on line {first})")
@@ -221,6 +252,10 @@ class _Walker:
             self.lines[(*path, key)] = key_node.start_mark.line + 1
             result[key] = self.walk(value_node, (*path, key))
         return result
+
+
+def _label(path: Path_) -> str:
+    return ".".join(map(str, path)) or "the source"
 
 
 def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem]]:
@@ -241,49 +276,49 @@ def read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
 SYNTAX_ERROR = "YAML syntax error"  # what parse_text(explain=False) says of a text that does not parse
 
 
-def syntax_error_lines(text: str) -> list[int]:
-    """The lines parse_text(explain=False) reports a syntax error at, or [] where the text parses.
-    With libyaml only its events are read, nothing composed: the indentation search asks this of
-    many variants of the file."""
-    if not yaml.__with_libyaml__:
-        data, _, problems = parse_text(text, "", explain=False)
-        return [problem.line for problem in problems if problem.message == SYNTAX_ERROR] if data is None else []
-    parser = CParser(text)
-    try:
-        while parser.check_event():
-            parser.get_event()
-    except yaml.MarkedYAMLError as error:
-        return sorted({mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1})
-    finally:
-        parser.dispose()
-    return []
-
-
 def parse_text(text: str, file: str, explain: bool = True) -> tuple[object, dict[Path_, int], list[Problem]]:
     """`parse` of a text already read. A syntax error is explained in a writer's words, unless
     `explain` is False (the indentation search parses variants of the file, and only needs to know
-    which parse): then it is SYNTAX_ERROR at the line where the parser stopped."""
-    for loader_class in _LOADERS:
-        loader = loader_class(text)
-        try:
-            node = loader.get_single_node()
-        except _Refused as refused:
-            return None, {}, [Problem(file, refused.line, refused.message)]
-        except yaml.MarkedYAMLError as error:
-            if not explain:  # where the parser stopped, and where what it could not finish began
-                marks = {mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1}
-                return None, {}, [Problem(file, line, SYNTAX_ERROR) for line in sorted(marks)]
-            if loader_class is _Loader:
-                return None, {}, [syntax_problem(file, error, text)]
-            continue  # libyaml's words: read it again with PyYAML's, which messages.py explains
-        finally:
-            loader.dispose()
-        break
+    which parse): then it is SYNTAX_ERROR at the lines where the parser stopped (_stopped)."""
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of new nodes, none of them garbage: the collector would rescan them all
+    try:
+        node = _compose(text)
+    except _Refused as refused:
+        return None, {}, [Problem(file, refused.line, refused.message)]
+    except yaml.MarkedYAMLError as error:
+        if not explain:
+            return None, {}, [Problem(file, line, SYNTAX_ERROR) for line in _stopped(error)]
+        return None, {}, [syntax_problem(file, error, text)]
+    finally:
+        if collecting:
+            gc.enable()
     if node is None:
         return None, {}, [Problem(file, 1, "the file is empty")]
     walker = _Walker(file, text)
     data = walker.walk(node, ())
     return data, walker.lines, walker.problems
+
+
+def syntax_error_lines(text: str) -> list[int]:
+    """The lines parse_text(explain=False) reports a syntax error at, or [] where the parser reads the
+    text through (or the composer would refuse it first, past MAX_NODES values). Only the parser's
+    events are read, nothing composed: the indentation search asks this of many variants of the file."""
+    parser = _Parser(text)
+    count = 0
+    try:
+        while count <= MAX_NODES and parser.check_event():
+            count += isinstance(parser.get_event(), _NODE_EVENTS)
+    except yaml.MarkedYAMLError as error:
+        return _stopped(error)
+    finally:
+        parser.dispose()
+    return []
+
+
+def _stopped(error: yaml.MarkedYAMLError) -> list[int]:
+    """Where the parser stopped, and where what it could not finish began."""
+    return sorted({mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1})
 
 
 class _Unaliased(yaml.SafeDumper):

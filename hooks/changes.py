@@ -34,7 +34,7 @@ from hooks.view import View
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # Fields of an answer that are ids, dates or addresses, not words a reader reads.
 _NOT_WORDS = frozenset(
-    {"id", "at", "date", "tel", "support_url", "kind", "source", "mark", "query", "number", "field", "replaces"}
+    {"id", "at", "date", "tel", "support_url", "href", "kind", "source", "mark", "query", "number", "field", "replaces"}
 )
 _CLIP = 110
 

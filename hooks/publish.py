@@ -4,9 +4,14 @@ MkDocs empties the site folder and writes into it as it goes, so a build that fa
 does not render, an inline script the policy refuses in on_post_build) would leave a partial site
 without its _headers, hence without its Content-Security-Policy. Instead each build writes into a
 staging folder beside the site folder (`-d`, or `site_dir`), and only a build that has written
-everything, _headers included, takes the site folder's place, by two renames on the same file system;
-a failed build removes its staging folder and the last good site stays. `mkdocs serve` builds into its
-own temporary folder the same way. A `--dirty` build is a whole build too: its staging folder is new.
+everything, _headers included, takes the site folder's place: the two folders are exchanged in one
+step (Linux's renameat2 with RENAME_EXCHANGE), so that a server reading the site folder, or a build
+killed at any point, never finds it missing or half-replaced; the old site, now in the staging
+folder's place, is then removed. A failed build removes its staging folder and the last good site
+stays. A build killed outright (SIGKILL, or SIGTERM, which no `atexit` survives) cannot clean up after
+itself: a staging folder is named for the process that made it, and the next build removes those
+whose process is gone. `mkdocs serve` builds into its own temporary folder the same way. A `--dirty`
+build is a whole build too: its staging folder is new.
 
 The address comes from the deployment: mkdocs.yml reads `site_url` from the environment variable
 SITE_URL, and a build without it stops before anything is built (every canonical link and the sitemap
@@ -16,7 +21,11 @@ would name another address). `mkdocs serve` needs none: MkDocs sets `site_url` t
 from __future__ import annotations
 
 import atexit
+import ctypes
+import errno
 import logging
+import os
+import re
 import secrets
 import shutil
 from dataclasses import dataclass
@@ -48,12 +57,14 @@ class Staging:
 
 
 def stage(config: MkDocsConfig) -> Staging:
-    """Point the build at a new staging folder beside the site folder."""
+    """Point the build at a new staging folder beside the site folder, once those of builds that were
+    killed are gone."""
     site = Path(config.site_dir)
     site.parent.mkdir(parents=True, exist_ok=True)
-    folder = site.with_name(f".{site.name}.building-{secrets.token_hex(4)}")
+    remove_stale(site)
+    folder = site.with_name(f".{site.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
     folder.mkdir()  # the permissions a site folder made by MkDocs would have
-    atexit.register(shutil.rmtree, folder, True)  # an interrupted build leaves nothing behind
+    atexit.register(shutil.rmtree, folder, True)  # a build that stops on an error leaves nothing behind
     warnings = CountHandler()
     warnings.setLevel(logging.WARNING)
     _LOG.addHandler(warnings)
@@ -61,22 +72,66 @@ def stage(config: MkDocsConfig) -> Staging:
     return Staging(site, folder, warnings)
 
 
+def remove_stale(site: Path) -> None:
+    """Remove the staging folders beside `site` whose build is no longer running (killed before it
+    could clean up), and the old sites an earlier version of this module renamed away."""
+    for folder in site.parent.glob(f".{site.name}.*"):
+        building = re.fullmatch(rf"\.{re.escape(site.name)}\.building-(\d+)-.+", folder.name)
+        if (building and not _running(int(building.group(1)))) or folder.name.startswith(f".{site.name}.old-"):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: running
+        return True
+    return True
+
+
 def publish(staging: Staging, strict: bool) -> None:
-    """Put the staged site in the site folder's place (the old site is renamed away, then removed),
-    unless MkDocs is about to abort this strict build for its warnings."""
+    """Put the staged site in the site folder's place in one step, then remove the old site, unless
+    MkDocs is about to abort this strict build for its warnings."""
     _LOG.removeHandler(staging.warnings)
     if strict and staging.warnings.get_counts():
         discard(staging)
         return
-    old = staging.folder.with_name(staging.folder.name.replace(".building-", ".old-"))
     if staging.site.exists():
-        staging.site.rename(old)
-    staging.folder.rename(staging.site)
-    shutil.rmtree(old, ignore_errors=True)
+        _exchange(staging.folder, staging.site)
+        _remove(staging.folder)  # the old site, now where the staging folder was
+    else:
+        staging.folder.rename(staging.site)
     _LOG.info(f"Site published to {staging.site}")
 
 
 def discard(staging: Staging) -> None:
     """A failed build: its staging folder goes, the site folder is left as it was."""
     _LOG.removeHandler(staging.warnings)
-    shutil.rmtree(staging.folder, ignore_errors=True)
+    _remove(staging.folder)
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+_AT_FDCWD = -100  # paths relative to the working directory (fcntl.h)
+_RENAME_EXCHANGE = 2  # renameat2's flag: swap the two paths, both of which must exist (linux/fs.h)
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two folders in one step, so that neither path is ever missing: renameat2(RENAME_EXCHANGE),
+    which Linux has had since 3.15 (glibc's wrapper since 2.28). Where it is missing (another system),
+    two renames, with an instant between them where `second` does not exist."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is not None:
+        if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.ENOSYS, errno.EINVAL):  # not unsupported: a real failure
+            raise OSError(code, os.strerror(code), str(second))
+    aside = first.with_name(first.name + "-old")
+    second.rename(aside)
+    first.rename(second)
+    aside.rename(first)

@@ -22,9 +22,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import coverage_data
+from checker import days_off
 from checker.model import Data
 from coverage_data import interface, typography
-from hooks import csp, fingerprint, headers, i18n, markup, publish, runtime
+from hooks import calendars, csp, fingerprint, headers, holiday_page, i18n, markup, publish, runtime
 from hooks.render import PageRenderer
 from hooks.view import View
 
@@ -184,8 +185,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the generated HTML where Markdown saw only placeholders."""
-    return _build.renderers.pop(page.file.src_uri).fill(html)
+    """Put the generated HTML where Markdown saw only placeholders; the source's "excluding holidays"
+    words link to the holidays page (every page but that one)."""
+    renderer = _build.renderers.pop(page.file.src_uri)
+    html = renderer.fill(html)
+    if renderer.page_path == days_off.PAGE:
+        return html
+    words = source_data()["holidays"]["link_words"][renderer.view.lang]
+    return holiday_page.linked(html, words, renderer.link(days_off.PAGE))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
@@ -215,6 +222,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n.finish_editions(site, i18n.editions(config))
     runtime.write(checker_runtime(), site)
     runtime.write_answers(source_data(), site)
+    languages = i18n.editions(config)
+    folders = {lang: "" if lang == languages[0] else f"{lang}/" for lang in languages}
+    calendars.write(source_data(), site, folders, config.site_url or "", coverage_data.build_day())
     try:
         policy = csp.policy(site, config.theme.dirs)
     except csp.UnknownInlineScript as error:

@@ -9,12 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypedDict
 
-from checker.answer import MARK_TEXT, in_sentence, is_sold, response_text, zone_label
+from checker.compare import MARK_TEXT
 from checker.contacts import contacts
+from checker.days_off import PAGE
 from checker.model import Attribute, Benefit, Contacts, Data, Mark, Offering, Text, Zoning
+from checker.names import in_sentence, is_sold, zone_label
 from checker.query import guarantee_options
+from checker.response import response_text
 from checker.text import fill, join, prose, ui
 from checker.zones import promised_zones, publishes_distances, zone_band, zone_hours, zoned_offerings, zoning
+from hooks import holiday_page
 
 MARK_SYMBOL: dict[Mark, str] = {"included": "✓", "add-on": "A", "not-included": ""}
 
@@ -65,6 +69,10 @@ class View:
     def market_names(self, markets: list[str]) -> str:
         return self.join([self.market_name(market) for market in markets])
 
+    def sold_in(self, markets: list[str]) -> str:
+        """The label before an offering's markets: « Marché » for one, « Marchés » for several."""
+        return self.ui("sold_in_one" if len(markets) == 1 else "sold_in")
+
     def contacts(self, market: str) -> Contacts:
         return contacts(self.data, market, self.lang)
 
@@ -111,6 +119,17 @@ class View:
     def distance_markets(self) -> list[str]:
         """The markets whose page publishes distance bands: only there is a distance asked."""
         return [market for market in self.markets if publishes_distances(self.data, market)]
+
+    def region_markets(self) -> list[str]:
+        """The markets that count holidays per region: only there is a region asked (WRITING.md row 45)."""
+        return [market for market in self.markets if self.data["markets"][market]["regions"]]
+
+    def region_label(self) -> str:
+        """What the region field asks: 'Province or territory', as the markets that ask one call it."""
+        labels = [
+            self.data["markets"][market].get("region_label", {}).get(self.lang, "") for market in self.region_markets()
+        ]
+        return self.join(list(dict.fromkeys(label for label in labels if label)), "or")
 
     def guarantee_options(self) -> list[int]:
         return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
@@ -236,6 +255,28 @@ class View:
                     )
                     found.append(self.ui("diff_mark", row=label, offering=self.in_sentence(oid), marks=described))
         return found
+
+    # The holidays page (hooks/holiday_page.py shapes the checker's own table)
+    holidays_page = PAGE  # its path in an edition: its lists' calendar files are beside it
+
+    def holiday_places(self, market: str) -> list[holiday_page.Place]:
+        return holiday_page.places(self.data, market)
+
+    def holiday_heading(self, place: holiday_page.Place) -> str:
+        return holiday_page.heading(self.data, place, self.lang)
+
+    def holiday_title(self, place: holiday_page.Place) -> str:
+        return holiday_page.title(self.data, place, self.lang)
+
+    def holiday_rows(self, place: holiday_page.Place) -> list[holiday_page.Row]:
+        return holiday_page.rows(self.data, place, self.lang)
+
+    def holiday_years(self) -> list[int]:
+        return holiday_page.years(self.data)
+
+    def holidays_about(self, market: str) -> str:
+        """The decision that chose the market's holidays, in the source's words."""
+        return self.data["holidays"]["markets"][market]["about"][self.lang]
 
     def share_params(self, oid: str) -> dict[str, str]:
         params = {"market": self.offering(oid)["markets"][0], "contract": oid}

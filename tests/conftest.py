@@ -11,7 +11,7 @@ import pytest
 import coverage_data
 from coverage_data.source import BUILD_DAY_VARIABLE
 from hooks.publish import SITE_URL
-from tests.site_build import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve
+from tests.site_build import CHROMIUM, CHROMIUM_ARGS, WITHOUT_BUILDS, mkdocs_build, serve
 
 # A fixed build day, so that the holiday table (build year -1 .. +3) is the same whatever day tests run:
 # for the data loaded here, and for every build, CLI run and Pyodide run a test starts (they read it).
@@ -86,6 +86,8 @@ def open_page(browser, base_url):
         tab.on("pageerror", lambda error: tab.errors.append(str(error)))
         tab.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
         tab.on("request", lambda request: tab.requested.append(request.url))
+        tab.finished = []
+        tab.on("requestfinished", lambda request: tab.finished.append(request.url))
         return tab
 
     yield opened
@@ -110,5 +112,12 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(_MARKED_BY_FIXTURE[fixture])
         if item.module.__name__.endswith("test_pyodide_parity"):
             item.add_marker("pyodide")
-        if "mkdocs_build" in vars(item.module) or "pre_commit" in item.name:
+        if "mkdocs_build" in {*vars(item.module), *item.function.__code__.co_names} or "pre_commit" in item.name:
             item.add_marker("build")  # builds the site (or runs every hook) in a subprocess
+
+
+def pytest_configure(config):
+    """A run without the builds (`make test-fast`) refuses a build a test would start unmarked, so that a
+    marker that misses one fails loudly instead of making the fast loop slow (tests/site_build.py)."""
+    if "not build" in (config.option.markexpr or ""):
+        os.environ[WITHOUT_BUILDS] = "1"

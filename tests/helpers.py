@@ -142,7 +142,36 @@ class Held:
         self.routes.clear()
 
 
+def finished(page, fragment: str) -> None:
+    """Until a request whose URL holds `fragment` has finished (a page of the `open_page` fixture, which
+    records them): one already finished counts, and one still to come is waited for, on its event."""
+    while not any(fragment in url for url in page.finished):
+        page.wait_for_event("requestfinished", timeout=RUNTIME_WAIT)
+
+
 def answered(page) -> str:
     """Wait until the checker page has settled its question; its state: "ready" or "error"."""
     page.wait_for_selector('#st-answer[data-state="ready"], #st-answer[data-state="error"]', timeout=RUNTIME_WAIT)
     return page.locator("#st-answer").get_attribute("data-state")
+
+
+SEARCH_TRIES = 15
+
+
+def search(page, start: str, query: str) -> list[str]:
+    """Type the query; Material ignores what is typed before its index is ready, so type again until
+    it answers (a bounded number of times)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(start)
+    box = page.locator("input.md-search__input")
+    box.click()
+    for _ in range(SEARCH_TRIES):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            page.wait_for_selector(".md-search-result__item a", timeout=1_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    return [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]

@@ -30,11 +30,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+WITHOUT_BUILDS = "TESTS_WITHOUT_BUILDS"  # set by tests/conftest.py for a run that leaves out `build` tests
+
+
 def mkdocs_build(
     site: Path, source: Path | None = None, project: Path = ROOT, env: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` of `project` (this one, or a copy) into `site`; `env` sets (or, with None, unsets)
     environment variables."""
+    if os.environ.get(WITHOUT_BUILDS):
+        raise AssertionError("this test builds the site: mark it `build` (tests/conftest.py)")
     variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if source is not None:
         variables["COVERAGE_SOURCE"] = str(source)

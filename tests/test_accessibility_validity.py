@@ -14,14 +14,14 @@ from tests.helpers import RUNTIME_WAIT, Held
 from tests.site_build import ROOT
 from tests.test_site_build import EDITIONS, pages
 
-AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # read by the browser tests only: `make test-fast` needs no npm
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ANSWERED = "/fr/checker/?market=ca&contract=performance-sla&guarantee=4&zone=2&dispatched=2026-12-24T15:00&region=QC&compare=standard-sla"
 
 
 def violations(page) -> list[str]:
-    page.add_script_tag(content=AXE)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     found = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)["violations"]
     return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in found]
 

@@ -15,8 +15,8 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     page.get_by_label("Market").select_option("ca")
     page.get_by_label("Contract").select_option("standard-sla")
     page.get_by_label("Zone", exact=True).select_option("3")
-    page.get_by_label("Dispatch date and time").fill("2026-12-24T15:00")
-    page.get_by_label("State, province or territory").select_option("ON")
+    page.get_by_label("Point of dispatch").fill("2026-12-24T15:00")
+    page.get_by_label("Province or territory").select_option("ON")
     page.get_by_label("Compare with").select_option("performance-sla")
     expected = cli_answer(
         "--market",
@@ -33,7 +33,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
         "performance-sla",
     )
     page.get_by_role("button", name="Show coverage").click()
-    at = expected["deadline"]["at"]
+    at = expected["deadline"]["arrivals"][0]["at"]
     page.wait_for_function(
         f"document.querySelector('#st-answer .st-deadline')?.dataset.at === '{at}'", timeout=RUNTIME_WAIT
     )
@@ -41,7 +41,7 @@ def test_fill_the_form_by_its_labels_and_get_the_cli_answer(page):
     answer = page.locator("#st-answer")
     assert answer.locator("#st-answer-title").inner_text() == expected["title"]
     assert answer.locator(".st-response").inner_text() == expected["response"]["text"]
-    assert answer.locator(".st-deadline").inner_text() == expected["deadline"]["text"]
+    assert answer.locator(".st-deadline").inner_text() == expected["deadline"]["arrivals"][0]["text"]
     assert answer.locator(".st-holidays li").all_inner_texts() == [h["text"] for h in expected["deadline"]["holidays"]]
     for group in expected["coverage"]:
         shown = answer.locator(f'ul.st-group[data-mark="{group["mark"]}"] .st-attr-label').all_inner_texts()
@@ -75,7 +75,7 @@ def test_a_share_link_reproduces_the_answer_and_the_language_switch_keeps_it(pag
     )
     assert (
         page.locator(".st-deadline").inner_text()
-        == expected["deadline"]["text"]
+        == expected["deadline"]["arrivals"][0]["text"]
         == "lundi 23 novembre 2026 à 11\u00a0h\u00a030 (heure locale du site)"
     )
     assert page.get_by_label("Garantie").input_value() == "4"
@@ -137,7 +137,7 @@ def test_a_blocked_runtime_leaves_the_static_goals_and_says_why(browser, base_ur
     page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
     page.wait_for_selector('#st-answer[data-state="ready"]', timeout=RUNTIME_WAIT)
     assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
-    page.get_by_label("Date et heure d'envoi").focus()
+    page.get_by_label("Point d'envoi").focus()
     page.wait_for_function(
         "document.querySelector('#st-checker-status').innerText.includes('disponible')", timeout=RUNTIME_WAIT
     )
@@ -258,7 +258,7 @@ def test_a_prebuilt_answer_is_shown_at_once_and_equals_the_live_one(page):
     page.goto("/checker/?market=us&contract=performance-sla&guarantee=8&zone=1")
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="prebuilt"]', timeout=RUNTIME_WAIT)
     prebuilt = page.locator("#st-answer-body").inner_html()
-    page.get_by_label("Dispatch date and time").focus()  # the first step toward a live field loads the runtime
+    page.get_by_label("Point of dispatch").focus()  # the first step toward a live field loads the runtime
     page.wait_for_selector('#st-answer[data-runtime="ready"]', state="attached", timeout=RUNTIME_WAIT)
     page.get_by_label("Zone", exact=True).select_option("2")
     page.wait_for_selector('#st-answer[data-source="pyodide"] .st-zone', timeout=RUNTIME_WAIT)
@@ -295,4 +295,17 @@ def test_an_older_answer_arriving_last_never_replaces_the_newer_one(page):
     assert page.locator("#st-answer-summary").inner_text() == summary
     assert page.locator("#st-answer").get_attribute("data-state") == "ready"
     assert "zone=3" in page.url and zone.input_value() == "3"
+    assert page.console_errors == []
+
+
+def test_an_answer_that_counted_holidays_links_to_the_places_list(page):
+    """Issue 18 §5: every answer that skipped a day links to the holidays page, at the place's list."""
+    page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1&dispatched=2026-06-23T16:00&region=QC")
+    assert answered(page) == "ready"
+    link = page.locator("#st-answer-body a.st-holidays-page")
+    assert link.inner_text() == "Tous les jours fériés comptés, année par année"
+    assert page.evaluate("new URL(document.querySelector('a.st-holidays-page').href).pathname") == "/fr/holidays/"
+    link.click()
+    page.wait_for_url("**/fr/holidays/#holidays-ca-qc")
+    assert page.locator("#holidays-ca-qc").count() == 1
     assert page.console_errors == []

@@ -15,21 +15,44 @@ def phone(open_page):
     return open_page(PHONE)
 
 
-def test_a_performance_link_without_its_guarantee_asks_for_one_in_the_form_too(phone):
-    """The form showed '4 hours' chosen while the answer said to choose a guarantee."""
-    phone.goto("/checker/?market=us&contract=performance-sla&zone=3")
-    assert answered(phone) == "error"
+def test_a_performance_link_without_its_guarantee_answers_both_and_the_form_asks_for_one(phone):
+    """The form showed '4 hours' chosen while the answer said to choose a guarantee; now the answer gives
+    both guarantees and says the contract sets which (issue 18 §2), and the form shows none chosen."""
+    phone.goto("/checker/?market=us&contract=performance-sla&zone=2")
+    assert answered(phone) == "ready"
     guarantee = phone.locator("#st-field-guarantee")
     assert guarantee.input_value() == ""
     assert guarantee.locator("option:checked").inner_text() == "Choose a guarantee"
+    assert "Which of the two applies is set by your contract." in phone.locator(".st-response").inner_text()
+    assert phone.errors == []
+
+
+def test_an_error_is_said_once_and_offers_nothing_to_share(phone):
+    phone.goto("/checker/?market=ca&contract=standard-sla&km=abc")
+    assert answered(phone) == "error"
     # Said once in the answer area and once under its field, not a third time in a list.
-    message = phone.locator("#st-error-guarantee").inner_text()
+    message = phone.locator("#st-error-km").inner_text()
     assert message and phone.locator("#st-answer-summary").inner_text() == message
     assert phone.locator("#st-answer-body").inner_text().strip() == ""
+    assert phone.locator("#st-answer-next").inner_text().strip() == ""
     # An error is nothing to share or print; changing the question is.
     assert not phone.locator("#st-copy-link").is_visible()
     assert not phone.locator("#st-print").is_visible()
     assert phone.locator("#st-change").is_visible()
+    assert phone.errors == []
+
+
+def test_the_next_step_is_on_the_first_screen_with_its_number_to_call(phone):
+    """Issue 18 §2: every answer ends with its next step on the first screen: call (the line for the
+    contract's family, a button), create a case, and ask the sales representative where the zone is open."""
+    phone.goto("/checker/?market=us&contract=standard-sla")
+    assert answered(phone) == "ready"
+    step = phone.locator("#st-answer-next")
+    box = step.bounding_box()
+    assert box and box["y"] + box["height"] <= PHONE["viewport"]["height"]
+    call = step.get_by_role("link", name="Hardware Support: 844 256 6444")
+    assert call.get_attribute("href") == "tel:+18442566444"
+    assert "To learn your zone, contact your local Pitney Bowes Sales Representative." in step.inner_text()
     assert phone.errors == []
 
 

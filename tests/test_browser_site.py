@@ -4,11 +4,9 @@ the language switch lands on the counterpart, search stays in its language, tabl
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.helpers import search
 from tests.test_site_build import EDITIONS, pages
-
-SEARCH_TRIES = 15
 
 
 def test_every_page_loads_clean_and_only_from_the_site(page, data):
@@ -34,23 +32,6 @@ def test_language_switch_lands_on_the_counterpart_page(page, start, other, expec
     assert page.url.endswith(expected)
     assert page.locator("html").get_attribute("lang") == other
     assert page.console_errors == []
-
-
-def search(page, start: str, query: str) -> list[str]:
-    """Type the query; Material ignores what is typed before its index is ready, so type again until
-    it answers (a bounded number of times)."""
-    page.goto(start)
-    box = page.locator("input.md-search__input")
-    box.click()
-    for _ in range(SEARCH_TRIES):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            page.wait_for_selector(".md-search-result__item a", timeout=1_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
 
 
 def test_french_search_finds_french_pages_only(page, base_url):

@@ -1,4 +1,5 @@
-"""The command line, run as a sales rep or a writer runs it: a real subprocess."""
+"""The command line, run as a sales rep or a writer runs it: a real subprocess (and the reading of its values,
+which the share links share, asked of the checker directly)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+from checker.service import respond
 from tests.helpers import edited_source, run_cli
 from tests.site_build import ROOT
 
@@ -26,7 +30,7 @@ def test_json_with_distance_guarantee_deadline_and_compare():
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)["answer"]
     assert answer["zone"]["id"] == "3"
-    assert answer["response"]["kind"] == "not-covered"
+    assert answer["response"]["kind"] == "outside-zones"
     assert answer["compare"]["id"] == "standard-sla"
 
 
@@ -44,7 +48,7 @@ def test_compare_shows_what_the_upgrade_adds_and_what_it_replaces():
         "What the Performance SLA adds - One 2-Hour Application Consultation: Available at an additional charge → Included"
         in text
     )
-    # WRITING.md row 30: the guarantee is a replacement, not a gain beside a loss.
+    # WRITING.md row 33: the guarantee is a replacement, not a gain beside a loss.
     assert (
         "What the Performance SLA replaces - Next Business Day Onsite Support (at Pitney Bowes discretion): "
         "replaced by Guaranteed Response Onsite Support (at Pitney Bowes discretion)"
@@ -62,7 +66,7 @@ def test_bad_arguments_are_one_line_exit_two_no_traceback():
         ),
         (["--market", "ca", "--contract", "standard-sla", "--distance-km", "-3"], "not a distance"),
         (["--market", "ca", "--contract", "performance-sla", "--guarantee", "6"], "Choose 4 or 8 hours."),
-        (["--market", "us", "--contract", "none", "--region", "ON"], "Unknown code “ON” in the United States"),
+        (["--market", "ca", "--contract", "none", "--region", "NY"], "Unknown code “NY” in Canada"),
     ]:
         result = run_cli(*args)
         assert result.returncode == 2, args
@@ -98,7 +102,7 @@ def test_one_reading_of_every_input_whatever_the_python():
     refused = [
         (["--contract", "performance-sla", "--guarantee", "²"], "Unknown guarantee “²”"),
         (["--contract", "performance-sla", "--guarantee", "4" * 5000], "Unknown guarantee “4444"),
-        (["--contract", "standard-sla", "--distance-km", "1,000"], "“1,000” is not a distance"),
+        (["--contract", "standard-sla", "--distance-km", "1,000"], "“1,000” is ambiguous"),
         (["--contract", "standard-sla", "--distance-km", "1e3"], "“1e3” is not a distance"),
         (["--contract", "standard-sla", "--dispatched-at", "2026-12-03T24:00"], "“2026-12-03T24:00” is not a date"),
     ]
@@ -131,3 +135,37 @@ def test_the_tests_pin_the_build_day_and_a_build_for_another_day_knows_other_hol
     assert run_cli(*asked).returncode == 0
     later = run_cli(*asked, env={"COVERAGE_BUILD_DAY": "2031-06-01"})
     assert later.returncode == 2 and "dispatched" in later.stderr, later.stderr
+
+
+AMBIGUOUS = {
+    "en": "“{value}” is ambiguous: a comma or a period before three digits marks thousands in one language and "
+    "decimals in another (in French, 1,000 is one). Write thousands without a separator (1000), or at most two "
+    "decimals (1.5).",
+    "fr": "«\u00a0{value}\u00a0» est ambigu\u00a0: une virgule ou un point devant trois chiffres marque les milliers "
+    "dans une langue et les décimales dans une autre (en anglais, 1,000 signifie mille). Écrivez les milliers sans "
+    "séparateur (1000), ou au plus deux décimales (1,5).",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("value", ["1,000", "1.000", "40.500 km", "240,000"])
+def test_a_distance_read_as_thousands_or_as_decimals_is_refused_as_ambiguous(data, lang, value):
+    """Issue 22 §6: km=1.000 was read as 1 km (zone 1, an 8-hour goal) where a reader may mean a
+    thousand; 1,000 was refused as "not a distance". Both are ambiguous, and the refusal says why."""
+    errors = respond(data, {"market": "ca", "contract": "standard-sla", "km": value}, lang)["errors"]
+    assert errors == {"km": AMBIGUOUS[lang].format(value=value)}
+
+
+@pytest.mark.parametrize(("value", "km"), [("0.500", "0.5"), ("1000", "1000"), ("1.5", "1.5"), ("40,25", "40.25")])
+def test_a_distance_with_one_reading_is_read(data, value, km):
+    answer = respond(data, {"market": "ca", "contract": "standard-sla", "km": value}, "en")["answer"]
+    assert answer["query"]["km"] == km
+
+
+def test_the_cli_never_echoes_a_terminal_escape_from_its_input():
+    """Issue 22 §6: a value quoted back in a message reached the terminal raw (ESC [ 2 J clears it)."""
+    result = run_cli("--market", "\x1b[2J\x1b]0;owned\x07ca", "--contract", "standard-sla\u202e")
+    assert result.returncode == 2
+    assert not any(char in result.stderr for char in "\x1b\x07\u202e")
+    assert "Unknown market “\\x1b[2J\\x1b]0;owned\\x07ca”" in result.stderr
+    assert "Unknown contract “standard-sla\\u202e”" in result.stderr

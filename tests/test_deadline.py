@@ -37,24 +37,44 @@ def deadline(data, dispatched, contract="standard-sla", zone="1", region=None, m
     ],
 )
 def test_business_hours(data, dispatched, zone, expected):
-    assert deadline(data, dispatched, zone=zone)["at"] == expected
+    assert deadline(data, dispatched, zone=zone)["arrivals"][0]["at"] == expected
 
 
 def test_count_outside_business_hours_says_when_it_starts(data):
     found = deadline(data, "2026-11-21T10:00", lang="fr")
-    assert "le décompte commence le lundi 23 novembre 2026 à 8\u00a0h" in found["notes"][1]
+    assert "le décompte commence le lundi 23 novembre 2026 à 8\u00a0h" in found["notes"][1]["text"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("dispatched", ["2026-11-20T15:00", "2026-11-18T08:00", "2026-11-19T16:59"])
+def test_a_dispatch_in_business_hours_is_never_said_to_be_outside_them(data, lang, dispatched):
+    """Issue 22 §7: a mutant printed "Dispatched outside business hours" for an in-hours dispatch whose
+    count runs into another day; no test looked at the notes of such a dispatch."""
+    notes = " ".join(note["text"] for note in deadline(data, dispatched, zone="3", lang=lang)["notes"])
+    assert "outside business hours" not in notes and "en dehors des heures ouvrables" not in notes
+
+
+@pytest.mark.parametrize("region", ["on", "On", " ON "])
+def test_a_region_code_in_lower_case_is_the_region(data, region):
+    """Issue 22 §7: a mutant refused "on" (a share link typed by hand); Ontario's Family Day is skipped
+    whatever the case of its code."""
+    found = deadline(data, "2027-02-12T15:00", zone="1", region=region)
+    assert (found["arrivals"][0]["at"], [day["date"] for day in found["holidays"]]) == (
+        "2027-02-16T14:00",
+        ["2027-02-15"],
+    )
 
 
 def test_four_hour_guarantee_dispatched_at_half_past_four(data):
     found = deadline(data, "2026-11-18T16:30", contract="performance-sla", guarantee="4")
-    assert found["at"] == "2026-11-19T11:30"
-    assert found["text"] == "Thursday, November 19, 2026, 11:30 AM (local time at the site)"
+    assert found["arrivals"][0]["at"] == "2026-11-19T11:30"
+    assert found["arrivals"][0]["text"] == "Thursday, November 19, 2026, 11:30 AM (local time at the site)"
 
 
 def test_day_before_a_statutory_holiday_skips_it_and_names_it(data):
     # Ontario, Family Day is Monday 2027-02-15: a Friday dispatch lands on Tuesday.
     found = deadline(data, "2027-02-12T15:00", zone="1", region="ON")
-    assert found["at"] == "2027-02-16T14:00"
+    assert found["arrivals"][0]["at"] == "2027-02-16T14:00"
     assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
 
 
@@ -63,14 +83,14 @@ def test_a_dispatch_on_a_holiday_names_the_holiday_it_waits_out(data, time):
     """Issue 13 §7: a holiday reached during (or before) its business hours delays the count: it is named,
     whether the count steps onto it from the day before (above) or is dispatched on it."""
     found = deadline(data, f"2027-02-15T{time}", zone="1", region="ON")  # Family Day, a Monday
-    assert found["at"] == "2027-02-16T16:00"
+    assert found["arrivals"][0]["at"] == "2027-02-16T16:00"
     assert found["holidays"] == [{"date": "2027-02-15", "text": "Monday, February 15, 2027 — Family Day"}]
     assert found["no_holidays"] == ""
 
 
 def test_a_dispatch_after_a_holidays_closing_time_names_no_holiday(data):
     found = deadline(data, "2027-02-15T17:00", zone="1", region="ON")
-    assert (found["at"], found["holidays"], found["no_holidays"]) == (
+    assert (found["arrivals"][0]["at"], found["holidays"], found["no_holidays"]) == (
         "2027-02-16T16:00",
         [],
         "No holiday falls in this period.",
@@ -88,14 +108,14 @@ def test_holiday_names_in_french(data):
 
 def test_without_a_region_only_national_holidays_count(data):
     # Quebec's Fête nationale is not a national holiday of Canada.
-    assert deadline(data, "2026-06-23T16:00", zone="1")["at"] == "2026-06-24T15:00"
-    assert deadline(data, "2026-06-23T16:00", zone="1", region="QC")["at"] == "2026-06-25T15:00"
+    assert deadline(data, "2026-06-23T16:00", zone="1")["arrivals"][0]["at"] == "2026-06-24T15:00"
+    assert deadline(data, "2026-06-23T16:00", zone="1", region="QC")["arrivals"][0]["at"] == "2026-06-25T15:00"
 
 
 def test_across_a_year_end(data):
     # Thu 2026-12-31 16:00 + 24 h: 1 h Thursday, New Year's Day skipped, 9 h Monday, 9 h Tuesday, 5 h Wednesday.
     found = deadline(data, "2026-12-31T16:00", zone="3", region="ON")
-    assert found["at"] == "2027-01-06T13:00"
+    assert found["arrivals"][0]["at"] == "2027-01-06T13:00"
     assert [h["date"] for h in found["holidays"]] == ["2027-01-01"]
 
 
@@ -103,7 +123,7 @@ def test_christmas_and_boxing_day_observed(data):
     # 2027-12-25 and 26 fall on a weekend: Ontario observes them on Monday 27 and Tuesday 28.
     found = deadline(data, "2027-12-24T09:00", zone="2", region="ON")
     assert [h["date"] for h in found["holidays"]] == ["2027-12-27", "2027-12-28"]
-    assert found["at"] == "2027-12-29T12:00"
+    assert found["arrivals"][0]["at"] == "2027-12-29T12:00"
 
 
 @pytest.mark.parametrize(
@@ -112,7 +132,7 @@ def test_christmas_and_boxing_day_observed(data):
         ((0, 0), "12 AM", "0 h"),  # midnight
         ((0, 5), "12:05 AM", "0 h 05"),
         ((11, 59), "11:59 AM", "11 h 59"),
-        ((12, 0), "12 PM", "12 h"),  # noon
+        ((12, 0), "noon", "12 h"),  # noon
         ((12, 30), "12:30 PM", "12 h 30"),
         ((13, 0), "1 PM", "13 h"),
         ((23, 59), "11:59 PM", "23 h 59"),
@@ -128,14 +148,17 @@ def test_noon_and_midnight_in_each_language(data, clock, english, french):
 
 def test_a_deadline_at_noon(data):
     # Wednesday 13:00 + 8 h: 4 h Wednesday, 4 h Thursday morning.
-    assert deadline(data, "2026-11-18T13:00")["text"] == "Thursday, November 19, 2026, 12 PM (local time at the site)"
-    french = deadline(data, "2026-11-18T13:00", lang="fr")["text"]
+    assert (
+        deadline(data, "2026-11-18T13:00")["arrivals"][0]["text"]
+        == "Thursday, November 19, 2026, noon (local time at the site)"
+    )
+    french = deadline(data, "2026-11-18T13:00", lang="fr")["arrivals"][0]["text"]
     assert french == f"jeudi 19 novembre 2026 à 12{NBSP}h (heure locale du site)"
 
 
 def test_no_deadline_is_promised_for_an_average_or_billed_onsite(data):
     found = deadline(data, "2026-11-18T09:00", contract="sma-tier-2", market="us")
-    assert found["at"] is None
+    assert found["arrivals"] == []
     assert (
         found["text"]
         == "In this case, the published terms give no on-site response time to count from a dispatch time."
@@ -174,7 +197,7 @@ def test_no_deadline_lands_past_the_last_day_whose_holidays_are_known(built_on):
     assert last.weekday() < 5  # a business day: the count runs on it
     ask = {"market": "ca", "contract": "standard-sla", "zone": "1", "region": "ON"}
     ends_on_last = respond(data, {**ask, "dispatched": f"{last}T08:00"}, "en")
-    assert ends_on_last["answer"]["deadline"]["at"] == f"{last}T16:00"
+    assert ends_on_last["answer"]["deadline"]["arrivals"][0]["at"] == f"{last}T16:00"
     runs_past = respond(data, {**ask, "dispatched": f"{last}T16:00"}, "en")
     assert not runs_past["ok"]
     known = f"Holidays are known from {format_date(data, first, 'en')} to {format_date(data, last, 'en')}"
@@ -201,10 +224,10 @@ def test_writers_add_and_remove_observed_days(tmp_path):
     assert found["answer"]["deadline"]["holidays"] == [
         {"date": "2026-11-23", "text": "lundi 23 novembre 2026 — Journée de l'entreprise"}
     ]
-    assert found["answer"]["deadline"]["at"] == "2026-11-24T15:00"
+    assert found["answer"]["deadline"]["arrivals"][0]["at"] == "2026-11-24T15:00"
     christmas = respond(
         adjusted,
         {"market": "ca", "contract": "standard-sla", "zone": "1", "dispatched": "2026-12-24T16:00", "region": "QC"},
         "en",
     )
-    assert christmas["answer"]["deadline"]["at"] == "2026-12-25T15:00"  # removed for the whole market
+    assert christmas["answer"]["deadline"]["arrivals"][0]["at"] == "2026-12-25T15:00"  # removed for the whole market

@@ -28,18 +28,23 @@ def extended_source() -> dict:
         "phones": [{"label": {"en": "Support", "fr": "Soutien"}, "number": "800 000 1234"}],
         "support_url": "https://www.example.com/mx/support.html",
     }
-    source["holidays"]["names"][NEW_MARKET] = {
-        name: {"en": name, "fr": fr}
-        for name, fr in {
-            "New Year's Day": "Jour de l'An",
-            "Constitution Day": "Jour de la Constitution",
-            "Benito Juárez's birthday": "Anniversaire de Benito Juárez",
-            "Labor Day": "Fête du Travail",
-            "Independence Day": "Jour de l'Indépendance",
-            "Revolution Day": "Jour de la Révolution",
-            "Change of Federal Government": "Changement de gouvernement fédéral",
-            "Christmas Day": "Noël",
-        }.items()
+    source["holidays"]["markets"][NEW_MARKET] = {
+        "counts": "statutory",
+        "about": {"en": "The national statutory holidays.", "fr": "Les jours fériés nationaux."},
+        "counted": {"en": "Holidays counted: the national ones.", "fr": "Jours fériés comptés : les jours nationaux."},
+        "days": [
+            {"holiday": name, "name": {"en": name, "fr": fr}}
+            for name, fr in {
+                "New Year's Day": "Jour de l'An",
+                "Constitution Day": "Jour de la Constitution",
+                "Benito Juárez's birthday": "Anniversaire de Benito Juárez",
+                "Labor Day": "Fête du Travail",
+                "Independence Day": "Jour de l'Indépendance",
+                "Revolution Day": "Jour de la Révolution",
+                "Change of Federal Government": "Changement de gouvernement fédéral",
+                "Christmas Day": "Noël",
+            }.items()
+        ],
     }
     for zone, km in {"1": 25, "2": 60, "3": 200}.items():
         source["zones"][zone]["max_km"][NEW_MARKET] = km

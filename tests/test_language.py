@@ -10,17 +10,31 @@ import re
 
 import pytest
 
+import coverage_data
 from checker.service import respond
 from hooks.changes import answer_texts
+from hooks.runtime import ANSWERS, prebuilt_questions
 from tests.language_gate import grammalecte, misspelled, page_texts
 
 LANGS = ("en", "fr")
 
 
 def edition_pages(site, lang):
-    pages = sorted(page for page in site.rglob("*.html") if page.name != "404.html")  # see the note on 404
-    french = [page for page in pages if page.relative_to(site).parts[0] == "fr"]
-    return french if lang == "fr" else [page for page in pages if page not in french]
+    """Every page the build writes in `lang`, 404 pages included, by the language the page declares."""
+    return sorted(page for page in site.rglob("*.html") if _declared_lang(page) == lang)
+
+
+def _declared_lang(page):
+    found = re.search(r'<html[^>]*\blang="([a-z]+)', page.read_text(encoding="utf-8")[:4000])
+    assert found, page
+    return found.group(1)
+
+
+def prebuilt_answers(site, lang):
+    """The answers the build ships for the finite part of the input (hooks/runtime.py), every one of them."""
+    paths = sorted((site / ANSWERS / lang).glob("*.json"))
+    assert len(paths) == len(prebuilt_questions(coverage_data.load())), site / ANSWERS / lang
+    return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
 
 
 def live_answers(data, lang):
@@ -42,6 +56,7 @@ def live_answers(data, lang):
         {"market": "ca", "contract": "nothing"},
         {"market": "ca", "contract": "standard-sla", "zone": "9"},
         {"market": "ca", "contract": "standard-sla", "km": "-3"},
+        {"market": "ca", "contract": "standard-sla", "km": "1,000"},
         {"market": "us", "contract": "standard-sla", "km": "3"},
         {"market": "ca", "contract": "standard-sla", "zone": "1", "km": "3"},
         {"market": "ca", "contract": "performance-sla"},
@@ -60,8 +75,8 @@ def texts(site, data):
     found = {}
     for lang in LANGS:
         lines = [line for page in edition_pages(site, lang) for line in page_texts(page)]
-        for path in sorted((site / "answers" / lang).glob("*.json")):
-            lines += answer_texts(json.loads(path.read_text(encoding="utf-8")))
+        for answer in prebuilt_answers(site, lang):
+            lines += answer_texts(answer)
         for response in live_answers(data, lang):
             lines += answer_texts(response)
         found[lang] = sorted(set(lines))
@@ -154,3 +169,12 @@ def test_validate_flags_a_french_text_left_in_english_at_its_line(tmp_path, old,
     result = run_cli("validate", str(path))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"{path}:{line_of(old)}: ui.answer.fr: {why}", "1 problem(s) found."]
+
+
+def test_the_gate_reads_every_page_and_every_prebuilt_answer(site, data):
+    """Issue 22 §7: the gate looked for the prebuilt answers in a folder the build does not write (it read
+    none of the 128) and left out the 404 pages."""
+    pages = [page for lang in LANGS for page in edition_pages(site, lang)]
+    assert sorted(pages) == sorted(site.rglob("*.html"))
+    assert any(page.name == "404.html" for page in pages)
+    assert sum(len(prebuilt_answers(site, lang)) for lang in LANGS) == 2 * len(prebuilt_questions(data)) == 128

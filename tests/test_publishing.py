@@ -4,11 +4,16 @@ gives (hooks/publish.py)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from hooks import publish
 from hooks.publish import SITE_URL
 from tests.site_build import ROOT, mkdocs_build
 
@@ -110,3 +115,109 @@ def test_canonical_links_and_sitemaps_name_the_address_of_the_deployment(tmp_pat
     assert [
         path for path in site.rglob("*") if path.suffix in {".html", ".xml"} and "localhost" in path.read_text()
     ] == []
+
+
+# Issue 22 §5: a build killed in its second half. The build runs in a process of its own that stops at
+# one point of on_post_build or of the publishing (it says "paused" and waits); the test then kills it,
+# as a deployment's timeout or an operator would. Before: SIGKILL or SIGTERM left staging folders
+# (atexit runs on neither), and a kill between the publish's two renames left no site/ at all.
+PAUSED_BUILD = """
+import os, runpy, sys
+import hooks.headers, hooks.i18n, hooks.publish
+
+def wait():
+    print("paused", flush=True)
+    sys.stdin.read()  # until the test kills this build
+
+module, name, when = {
+    "editions": (hooks.i18n, "finish_editions", "before"),  # on_post_build's first step
+    "headers": (hooks.headers, "write", "before"),  # everything but _headers written
+    "exchange": (hooks.publish, "_exchange", "before"),  # the whole site staged
+    "exchanged": (hooks.publish, "_exchange", "after"),  # published, the old site not yet removed
+}[os.environ["PAUSE_AT"]]
+real = getattr(module, name)
+
+def paused(*args, **kwargs):
+    if when == "before":
+        wait()
+    result = real(*args, **kwargs)
+    if when == "after":
+        wait()
+    return result
+
+setattr(module, name, paused)
+sys.argv = ["mkdocs", "build", "--strict", "--site-dir", sys.argv[1]]
+runpy.run_module("mkdocs", run_name="__main__")
+"""
+POINTS = ["editions", "headers", "exchange", "exchanged"]
+
+
+def killed_build(project: Path, point: str, kill: signal.Signals, log: Path) -> None:
+    """A build of `project` into its site/, killed with `kill` once it has paused at `point`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAUSE_AT": point}
+    with log.open("w") as stderr:
+        build = subprocess.Popen(
+            [sys.executable, "-c", PAUSED_BUILD, str(project / "site")],
+            cwd=project, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, text=True,
+            start_new_session=True,
+        )  # fmt: skip
+        try:
+            assert build.stdout is not None
+            lines = iter(build.stdout.readline, "")
+            assert "paused\n" in lines, log.read_text()  # read until the build says it has paused
+            build.send_signal(kill)
+            assert build.wait() == -kill
+        finally:
+            if build.poll() is None:
+                build.kill()
+                build.wait()
+
+
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+@pytest.mark.parametrize("point", POINTS)
+def test_a_build_killed_in_its_second_half_leaves_a_whole_site(project: Path, tmp_path: Path, point, kill) -> None:
+    """The site folder is the last good site, or the new one, whole, at every point; what the killed build
+    left beside it goes at the next build (here, the first thing the next build does)."""
+    site = project / "site"
+    good = snapshot(site)
+    killed_build(project, point, kill, tmp_path / "build.log")
+    assert snapshot(site) == good  # the same source builds the same bytes: old or new, the site is whole
+    if point != "editions":
+        assert leftovers(project) != []  # what atexit would have removed, had it run
+    publish.remove_stale(site)
+    assert leftovers(project) == []
+
+
+def test_the_next_build_removes_what_a_killed_build_left(project: Path, tmp_path: Path) -> None:
+    killed_build(project, "headers", signal.SIGKILL, tmp_path / "build.log")
+    assert leftovers(project) != []
+    result = mkdocs_build(project / "site", project=project)
+    assert result.returncode == 0, result.stderr
+    assert leftovers(project) == []
+
+
+def test_a_running_builds_staging_folder_is_left_alone(tmp_path: Path) -> None:
+    """Two builds at once (a preview and a build): neither removes the other's folder."""
+    site = tmp_path / "site"
+    running = tmp_path / f".site.building-{os.getpid()}-0a1b"
+    gone = tmp_path / f".site.building-{_dead_pid()}-2c3d"
+    for folder in (site, running, gone):
+        folder.mkdir()
+    publish.remove_stale(site)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(["site", running.name])
+
+
+def _dead_pid() -> int:
+    """The id of a process that has ended."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(ended.stdout)
+
+
+def test_two_folders_are_exchanged_in_one_step(tmp_path: Path) -> None:
+    old, new = tmp_path / "site", tmp_path / ".site.building-1-ab"
+    for folder, page in ((old, "old"), (new, "new")):
+        folder.mkdir()
+        (folder / "index.html").write_text(page, encoding="utf-8")
+    publish._exchange(new, old)
+    assert (old / "index.html").read_text(encoding="utf-8") == "new"
+    assert (new / "index.html").read_text(encoding="utf-8") == "old"

@@ -10,9 +10,13 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from hooks.publish import SITE_URL
 from tests.helpers import SOURCE_TEXT, edit, write_source
 from tests.site_build import ROOT
+
+pytestmark = pytest.mark.build  # it builds the site, in `mkdocs serve`: not part of `make test-fast`
 
 WAIT_SECONDS = 90  # bounded polling, not a timing assertion
 

@@ -26,6 +26,7 @@ HAND_WRITTEN = [
     "software-maintenance/",
     "escalation/",
     "checker/",
+    "holidays/",
 ]
 
 

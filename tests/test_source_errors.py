@@ -218,12 +218,22 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     assert any("no 'en' text" in m for m in messages)
 
 
-def test_an_untranslated_holiday_name_names_the_table(tmp_path):
-    line = next(line for line in SOURCE_TEXT.splitlines(keepends=True) if line.startswith("      Thanksgiving Day:"))
+def test_a_statutory_holiday_without_its_name_is_refused_at_the_list(tmp_path):
+    """Canada counts the province's statutory holidays (WRITING.md row 45): one the library lists and the
+    source does not name would reach a page unreviewed."""
+    line = next(
+        line
+        for line in SOURCE_TEXT.splitlines(keepends=True)
+        if "{holiday: Thanksgiving Day, name: {en: Thanksgiving," in line
+    )
     path, _ = broken(tmp_path, line, "")
     problem = only(problems(path))
-    assert problem.message == "the holiday 'Thanksgiving Day' has no reviewed name (add it under holidays.names.us)"
-    assert problem.line == SOURCE_TEXT[: SOURCE_TEXT.index("    us:\n", SOURCE_TEXT.index("  names:"))].count("\n") + 1
+    assert problem.message == (
+        "the holiday 'Thanksgiving Day' of the holidays library (CA: AB, BC, MB, NT, NU, ON, QC, SK, YT) is not "
+        "named here: add {holiday: Thanksgiving Day, name: {en: …, fr: …}} to this list"
+    )
+    ca = SOURCE_TEXT.index("    ca:\n", SOURCE_TEXT.index("\nholidays:"))
+    assert problem.line == SOURCE_TEXT[: SOURCE_TEXT.index("      days:", ca)].count("\n") + 1
 
 
 def test_problem_prints_like_a_compiler(tmp_path):
@@ -260,11 +270,11 @@ def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
 
 
 def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
-    old = 'zone_needed: {en: "Choose a zone (or give a distance)'
-    path, line = broken(tmp_path, old, 'zone_needed: {en: "Choose a {zonne} (or give a distance)')
+    old = 'next_sales_zone: {en: "To learn your zone,'
+    path, line = broken(tmp_path, old, 'next_sales_zone: {en: "To learn your {zonne},')
     problem = only(problems(path))
     assert problem.line == line
-    assert problem.message.startswith("ui.zone_needed.en: cannot fill 'Choose a {zonne} (or give a distance)")
+    assert problem.message.startswith("ui.next_sales_zone.en: cannot fill 'To learn your {zonne},")
 
 
 # Issue 13 §3: each schema failure said in a writer's words: the field, what it accepts, an example.
@@ -351,6 +361,12 @@ TOLD_IN_A_WRITERS_WORDS += [
         id="a-week-of-five-days",  # an IndexError in the checker once the list was shorter than the week
     ),
     pytest.param(
+        "    fr: [janvier, février, mars, avril, mai, juin,",
+        "    fr: [janvier, février, mars, avril, mai, mai,",
+        "ui.months.fr: 'mai' is listed twice: keep one",
+        id="a-month-twice",  # issue 22 §7: every June date was printed as May, and validate said nothing
+    ),
+    pytest.param(
         "  - id: move-prep",
         "  - id: {x: 1}",
         "attributes.14.id: {'x': 1} is a mapping (key: value), where a text goes, e.g. standard-sla",
@@ -374,7 +390,7 @@ def test_a_misspelt_key_is_named_at_its_own_line_with_the_word_it_misses(tmp_pat
     )
     assert str(problems(path)[-1]) == (
         f"{path}:{line + 1}: offerings.standard-sla: unexpected key 'nmae'; did you mean 'name'? (this mapping takes "
-        "add_on_to, family, in_sentence, long_name, markets, name, response, summary)"
+        "add_on_to, eligibility, family, in_sentence, long_name, markets, name, response, summary)"
     )
 
 

@@ -72,8 +72,8 @@ def test_performance_sla_is_guaranteed_in_zones_one_and_two_only(data, guarantee
         assert (response["kind"], response["hours"]) == ("guarantee", int(guarantee))
         assert response["text"].startswith("Guaranteed")
     else:
-        assert response["kind"] == "not-covered"
-        assert "zones 1 and 2 only" in response["text"]
+        assert (response["kind"], response["times"]) == ("outside-zones", [])
+        assert response["text"].startswith("A site in zone 3 (Rural) is outside the zones where the Performance SLA")
 
 
 @pytest.mark.parametrize(

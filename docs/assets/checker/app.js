@@ -21,6 +21,7 @@ const answer = document.getElementById("st-answer");
 const summary = document.getElementById("st-answer-summary");
 const asked = document.getElementById("st-answer-asked");
 const question = document.getElementById("st-answer-question");
+const next = document.getElementById("st-answer-next");
 const body = document.getElementById("st-answer-body");
 const actionStatus = document.getElementById("st-action-status");
 const FIELDS = config.fields;
@@ -252,18 +253,31 @@ function changes(title, items, className, line) {
   return items.length ? [el("h5", {}, title), el("ul", { class: className }, items.map(line))] : [];
 }
 
+// The next step, right under the summary (on the first screen): call, with the lines as buttons,
+// create a case, and whom to ask where the zone or the eligibility is open.
+function renderNextStep(n) {
+  return [
+    el("h3", {}, n.title),
+    el("p", {}, n.text),
+    el("ul", { class: "st-phones st-call" }, n.phones.map((p) => el("li", {}, el("a", { class: "md-button", href: `tel:${p.tel}` }, p.label_text, " ", p.number_text)))),
+    ...paragraphs([n.sales]),
+  ];
+}
+
 function renderAnswer(a) {
   const parts = [el("h3", { id: "st-answer-title" }, a.title), ...paragraphs(a.status, { class: "st-status" })];
   if (a.zone) parts.push(el("p", { class: "st-zone" }, a.zone.text));
   if (a.response) {
     parts.push(el("h4", {}, a.labels.response), el("p", { class: "st-response", "data-kind": a.response.kind }, a.response.text));
   }
+  parts.push(...paragraphs(a.notes.map((n) => n.text), { class: "st-note" }));
   if (a.deadline) {
     const d = a.deadline;
     parts.push(
-      el("h4", {}, d.title),
-      el("p", { class: "st-deadline", "data-at": d.at ?? "" }, el("strong", {}, d.text)),
-      ...paragraphs(d.notes),
+      ...(d.arrivals.length
+        ? [el("h4", {}, d.title), ...d.arrivals.map((x) => el("p", { class: "st-deadline", "data-at": x.at }, el("strong", {}, x.text)))]
+        : [el("p", { class: "st-deadline", "data-at": "" }, d.text)]),
+      ...paragraphs(d.notes.map((n) => n.text)),
     );
     if (d.holidays.length) {
       parts.push(
@@ -273,13 +287,15 @@ function renderAnswer(a) {
     } else if (d.no_holidays) {
       parts.push(el("p", { class: "st-holidays-none" }, d.no_holidays));
     }
+    // Every holiday of the place, year by year (a link relative to this page, as the checker writes it).
+    if (d.holidays_page) parts.push(el("p", {}, el("a", { class: "st-holidays-page", href: d.holidays_page.href }, d.holidays_page.text)));
   }
   if (a.compare) {
     // The comparison the question asked for comes before the whole coverage list it is drawn from.
     const c = a.compare;
     parts.push(
       el("h4", { class: "st-compare-title" }, c.title),
-      ...paragraphs([c.status, c.response]),
+      ...paragraphs([c.status, c.difference]),
       ...changes(c.gains_title, c.gains, "st-gains", (item) => attributeItem(item, item.change)),
       ...changes(c.replaced_title, c.replaced, "st-replaced", (item) => el("li", { "data-attribute": item.id }, item.change)),
       ...changes(c.losses_title, c.losses, "st-losses", (item) => attributeItem(item, item.change)),
@@ -325,6 +341,7 @@ function render(response, source) {
     // The runtime raised instead of answering: say so plainly, never an old answer under the error.
     summary.textContent = config.text.answer_failed;
     asked.hidden = true;
+    next.replaceChildren();
     body.replaceChildren();
     answer.dataset.state = "error";
     return;
@@ -342,6 +359,7 @@ function render(response, source) {
     });
     summary.textContent = messages.join(" "); // said once here, and under its field in the form
     asked.hidden = true;
+    next.replaceChildren();
     body.replaceChildren();
     answer.dataset.state = "error";
     focusOnAnswer = false;
@@ -351,6 +369,7 @@ function render(response, source) {
   summary.textContent = a.summary;
   question.replaceChildren(...a.question.flatMap((q) => [el("dt", {}, q.label), el("dd", { "data-field": q.field }, q.value)]));
   asked.hidden = false;
+  next.replaceChildren(...renderNextStep(a.next_step));
   body.replaceChildren(...renderAnswer(a));
   answer.dataset.state = "ready";
   history.replaceState(null, "", shareURL(a.query));
