@@ -261,12 +261,13 @@ def test_a_text_the_checker_uses_cannot_be_deleted(tmp_path):
     assert problem.message == "ui.error_km: the checker uses this text; write it (in every language)"
 
 
-def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
-    """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table."""
+def test_the_holiday_names_text_cannot_be_deleted(tmp_path):
+    """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table; the
+    checker names an observed day with it (checker.days_off), and interface.py lists it."""
     path, _ = broken(tmp_path, "  observed: {en: observed, fr: congé reporté}\n", "")
     problem = only(problems(path))
     assert problem.line == SOURCE_TEXT.splitlines().index("ui:") + 1
-    assert problem.message == "ui.observed: the holiday table uses this text; write it (in every language)"
+    assert problem.message == "ui.observed: the checker uses this text; write it (in every language)"
 
 
 def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
