@@ -88,10 +88,16 @@ def _indexed(data: object, path: Path_) -> Path_:
     return tuple(found)
 
 
+_ROW_NAMES = ("id", "holiday")  # what names a row of a list: a coverage row's id, a holiday rule's holiday
+
+
 def _ids(items: list[object]) -> list[str]:
-    """The ids of a list of rows (`- id: …`), or [] where it is no such list."""
-    ids = [item.get("id") for item in items if isinstance(item, dict)]
-    return ids if len(ids) == len(items) and all(isinstance(i, str) for i in ids) and len(set(ids)) == len(ids) else []  # type: ignore[return-value]
+    """The names of a list of rows (`- id: …`, `- {holiday: …}`), or [] where it is no such list."""
+    for key in _ROW_NAMES:
+        ids = [item.get(key) for item in items if isinstance(item, dict)]
+        if len(ids) == len(items) and all(isinstance(i, str) for i in ids) and len(set(ids)) == len(ids):
+            return ids  # type: ignore[return-value]  # each a str, checked above
+    return []
 
 
 def _shown(value: object) -> str:

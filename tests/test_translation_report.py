@@ -44,9 +44,11 @@ def test_changes_lists_the_answers_and_page_sentences_an_edit_alters(tmp_path):
     assert lines[:3] == [
         f"Changes of {source} from HEAD to the working copy:",
         f"  {source}:{line_of(ZONE_HOURS)}: offerings.standard-sla.response.hours.2: 12 → {{us: 12, ca: 6}}",
-        "6 answers change (3 of 209 questions, in en and fr):",
+        "10 answers change (5 of 209 questions, in en and fr):",
     ]
-    assert lines[3] == "  4 answers, e.g. ?market=ca&contract=standard-sla&zone=2:"
+    # With a zone, its time; without one, every zone's time (checker/response.py): each its group.
+    assert "  2 answers, e.g. ?market=ca&contract=standard-sla&zone=2:" in lines
+    assert "  2 answers, e.g. ?market=ca&contract=standard-sla:" in lines
     assert "    en: - Goal: a technician on site within 12 business hours of the point of dispatch." in lines
     assert "    en: + Goal: a technician on site within 6 business hours of the point of dispatch." in lines
     assert (
@@ -74,6 +76,23 @@ def test_changes_between_two_revisions_and_of_a_page_word_only(tmp_path):
         "    + Your support coverage",
     ]
     assert run_cli("changes", "--file", str(source)).stdout.splitlines()[1] == "  nothing: the source is the same"
+
+
+COLUMBUS = "        - {holiday: Columbus Day, name: {en: Columbus Day, fr: Jour de Christophe Colomb}}\n"
+
+
+def test_changes_names_a_holiday_rule_dropped_by_its_holiday(tmp_path):
+    """A holiday rule is a row named by its `holiday:`, as a coverage row by its id: before, dropping one
+    line of holidays.markets.us.days printed the whole list twice, cut short, before and after."""
+    source = committed(tmp_path)
+    write_source(tmp_path, SOURCE_TEXT.replace(COLUMBUS, "", 1))
+    result = run_cli("changes", "--file", str(source))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == (
+        f"  {source}:{line_of('      days:')}: holidays.markets.us.days.Columbus Day: {{holiday: 'Columbus Day', "
+        "name: {en: 'Columbus Day', fr: 'Jour de Christophe Colomb'}} → (none)"
+    )
+    assert "  /holidays/" in result.stdout and "    - Columbus Day" in result.stdout
 
 
 def test_report_says_for_each_english_text_changed_whether_its_french_changed(tmp_path):
