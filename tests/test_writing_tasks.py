@@ -41,9 +41,9 @@ def tasks() -> dict[str, list[Step]]:
 
 
 def _normal(text: str) -> str:
-    """Output as the guide shows it: line numbers and times may differ."""
+    """Output as the guide shows it: line numbers ("file:12:", "(file:187, 190)") and times may differ."""
     text = re.sub(r"\((\d+\.\d+) s\)", "(… s)", text)
-    return re.sub(r"(\.(?:yml|txt|md)):\d+:", r"\1:…:", text)
+    return re.sub(r"(\.(?:yml|txt|md)):\d+(?:, \d+)*", r"\1:…", text)
 
 
 def _apply(copy: Path, diff: str) -> None:
