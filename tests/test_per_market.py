@@ -73,3 +73,39 @@ def test_a_wrong_time_is_told_with_the_per_market_form(tmp_path, zone_2, message
     result = run_cli("validate", str(path))
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"{path}:{line_of(HOURS)}: {message}", "1 problem(s) found."]
+
+
+def _answer(data, **params):
+    from checker.service import respond
+
+    reply = respond(data, {"contract": "standard-sla", **params}, "en")
+    assert reply["ok"], reply
+    return reply["answer"]
+
+
+def test_a_per_market_time_reaches_every_part_of_an_answer(tmp_path):
+    """The answers' modules (checker/response.py without a zone, checker/conditions.py's note beside zone
+    3's time) read the market's own time through checker/zones.py, as the answer with a zone does."""
+    path = edited_source(tmp_path, (HOURS, HOURS.replace('"3": 24', '"3": {us: 24, ca: 20}')), count=1)
+    data = coverage_data.load(path, today=BUILD_DAY)
+    for market, hours in (("us", 24), ("ca", 20)):
+        every_zone = _answer(data, market=market)["response"]
+        assert [time["hours"] for time in every_zone["times"]] == [8, 12, hours]
+        assert f"{hours} business hours in zone 3 (Rural)" in every_zone["text"]
+        notes = [note["text"] for note in _answer(data, market=market, zone="3")["notes"]]
+        assert any(f"sets a goal of {hours} business hours" in note for note in notes), notes
+
+
+def test_a_per_market_time_is_proven_by_each_markets_own_quotes(tmp_path):
+    """The provenance value check reads a value written per market as one value per market: each is
+    named by its market's quotes ({hours.2}), and only the market whose page says otherwise is told."""
+    from coverage_data import provenance
+
+    agreed = provenance.problems(per_market(tmp_path, "{us: 12, ca: 12}"))
+    assert agreed == []
+    path = per_market(tmp_path, "{us: 12, ca: 6}")
+    told = [problem.message for problem in provenance.problems(path) if problem.file == str(path)]
+    assert len(told) == 1 and "the us page" not in told[0]
+    assert told[0].startswith(
+        "offerings.standard-sla.response.hours.2: 6 is not what the published pages say: the ca page reads '12' there"
+    )
