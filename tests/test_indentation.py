@@ -106,3 +106,41 @@ def test_every_line_of_the_source_shifted_by_up_to_two_spaces():
             if shape_problems(fixed, "coverage.yml"):
                 failures.append(f"line {index + 1} {shift:+}: the advice does not work: {problem}")
     assert failures == []
+
+
+def _added_holidays(count: int) -> str:
+    days = "".join(
+        f"    - {{market: ca, date: 2027-03-{i % 28 + 1:02d}, name: {{en: Day {i}, fr: Jour {i}}}}}\n"
+        for i in range(count)
+    )
+    return "  add:\n" + days.rstrip("\n")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(("  add: []", _added_holidays(600)), id="a-list-beyond-its-bound"),
+        pytest.param(("languages: [en, fr]", "languages: [" + ", ".join(["en"] * 60_000) + "]"), id="too-many-values"),
+        pytest.param(("site:", "site: &a"), id="an-anchor"),
+    ],
+)
+def test_no_indentation_is_searched_for_what_no_indentation_causes(monkeypatch, edit):
+    """A list beyond its bound, a file of more values than the composer takes, an anchor: said at once
+    (600 added holidays took 1.3 s, with the search re-reading the section some fifty times)."""
+    import coverage_data.indentation
+
+    searched = []
+    real = coverage_data.indentation.slip
+    monkeypatch.setattr(coverage_data.indentation, "slip", lambda *args: searched.append(1) or real(*args))
+    found = shape_problems(SOURCE_TEXT.replace(*edit, 1), "coverage.yml")
+    assert len(found) == 1 and searched == []
+    shape_problems(SOURCE_TEXT.replace(ZONE_HOURS, "    " + ZONE_HOURS.lstrip(), 1), "coverage.yml")
+    assert searched == [1]  # and one line's slip is searched for
+
+
+def test_a_flood_of_problems_is_not_searched_either(monkeypatch):
+    import coverage_data.indentation
+
+    monkeypatch.setattr(coverage_data.indentation, "slip", lambda *args: pytest.fail("searched"))
+    found = shape_problems(SOURCE_TEXT + "".join(f"stray{i}: 1\n" for i in range(200)), "coverage.yml")
+    assert len(found) == 101 and found[-1].message.startswith("more than 100 problems from here on")
