@@ -5,8 +5,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test test-fast test-repeat build validate lint bench setup-python setup-node setup-browser setup-language
 
+# The preview (hooks/preview.py): MkDocs' server, which shows in the browser why the site cannot be built.
+PORT ?= 8000
 serve: setup-python setup-node
-	$(PY) -m mkdocs serve --strict
+	$(PY) -m hooks.preview --port $(PORT)
 
 # The publishing build: SITE_URL is the address the site is served from (README, Hosting).
 build: setup-python setup-node
@@ -17,7 +19,7 @@ test: lint setup-node setup-browser setup-language
 
 # The unit tests only (no build, no browser, no Pyodide): a writer's or a developer's quick loop.
 test-fast: setup-python
-	$(PY) -m pytest -m "not browser and not build and not pyodide"
+	$(PY) -m pytest -m "not browser and not build and not pyodide and not slow"
 
 validate: setup-python
 	$(PY) -m checker validate
@@ -49,7 +51,10 @@ setup-python: .venv/.installed
 .venv/.installed: pyproject.toml requirements.lock
 	python3 -m venv .venv
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# setuptools always adds a notice to an editable install ("be careful with folders in your working
+	@# directory with the same name as your package": that is the point here): shown only if it fails.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+		> .venv/install-project.log 2>&1 || { cat .venv/install-project.log; exit 1; }
 	touch $@
 
 setup-node: node_modules/.package-lock.json

@@ -1,6 +1,7 @@
 """The command line: `python -m checker --market ca --contract standard-sla --zone 2 --lang fr`,
-`python -m checker explain …` (the same answer, each statement with where the terms say it), and
-`python -m checker validate [FILE]` for writers. This module runs in CPython only: it reads the
+`python -m checker explain …` (the same answer, each statement with where the terms say it), and for
+writers `python -m checker validate [FILE]`, `changes [REV]` (what an edit does to the answers and
+pages) and `report [--since REV]` (whether each changed English text's French changed too). This module runs in CPython only: it reads the
 YAML source through `coverage_data`, which the browser never needs."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from checker.service import respond, to_json
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Data
+    from coverage_data.problems import Problem
 
 CHECKER_PAGE = "checker/"  # docs/checker.md: an answer's links are relative to it
 # Command-line option -> share-link parameter: one reader (checker.query) checks both.
@@ -60,44 +62,63 @@ def main(argv: list[str] | None = None) -> int:
         from coverage_data.translation_report import main as report
 
         return report(argv[1:])
+    if argv[:1] == ["changes"]:
+        from hooks.changes import main as changes
+
+        return changes(argv[1:])
     return check(argv)
 
 
 def _source(path: str | None) -> Data:
     import coverage_data
 
-    return coverage_data.load(Path(path) if path else coverage_data.SOURCE)
+    return coverage_data.load(Path(path) if path else coverage_data.source_path())
 
 
 def validate(argv: list[str]) -> int:
+    """Every check of the source a writer needs before a build: its shape (YAML, schema, references,
+    every interface text, indentation named), the checker's sample questions, French left in English,
+    and the provenance of every fact, with the values its quotes name."""
     import coverage_data
+    from coverage_data import french, provenance, quotes
 
     parser = _Parser(prog="python -m checker validate", description="Check the coverage source.")
     parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    path = Path(args.file) if args.file else coverage_data.source_path()
     try:
-        data = _source(args.file)
+        data = coverage_data.load(path)
     except coverage_data.SourceError as error:
-        _say(str(error), error=True)
-        _say(f"{len(error.problems)} problem(s) found.", error=True)
-        return 1
-    from coverage_data import provenance
-
-    # Every fact has its provenance: in the provenance.yml beside the file (a copy of the project's
-    # source has none: then the project's).
-    source = Path(args.file) if args.file else coverage_data.SOURCE
-    beside = source.with_name(provenance.PROVENANCE.name)
-    if found := provenance.problems(source, beside if beside.exists() else provenance.PROVENANCE):
-        _say("\n".join(str(problem) for problem in found), error=True)
-        _say(f"{len(found)} problem(s) found.", error=True)
-        return 1
+        return _refused(error.problems)
+    # Every fact has its provenance: in the provenance.yml beside the file, against the published pages
+    # beside it (a copy of the project's folder), or else the project's.
+    beside = path.with_name(provenance.PROVENANCE.name)
+    found = french.problems(path)
+    if beside.exists():
+        found += provenance.problems(path, beside, quotes.pages_in(path.parent))
+    else:
+        found += provenance.problems(path, provenance.PROVENANCE)
+    if found:
+        return _refused(found)
     elapsed = time.perf_counter() - started
     _say(
         f"OK: {len(data['offerings'])} offerings, {len(data['attributes'])} coverage rows, "
         f"{len(data['markets'])} markets, {len(data['zones'])} zones, both languages complete ({elapsed:.2f} s)."
     )
+    if not french.hunspell_ready():
+        _say(
+            "Note: French left in English was checked for copies only: Hunspell is not installed (make setup-language)."
+        )
     return 0
+
+
+def _refused(problems: list[Problem]) -> int:
+    """Every problem, by file and line (in the order found, where several share a line)."""
+    in_order = sorted(problems, key=lambda problem: (problem.file, problem.line))
+    _say("\n".join(str(problem) for problem in in_order), error=True)
+    _say(f"{len(problems)} problem(s) found.", error=True)
+    return 1
 
 
 def check(argv: list[str], explain: bool = False) -> int:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from checker.names import in_sentence, item, row_of
 from checker.query import NO_CONTRACT
 from checker.text import join, ui
-from checker.zones import promised_zones, zoning
+from checker.zones import promised_hours, promised_zones, zoning
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.location import Location
@@ -82,11 +82,12 @@ def notes(data: Data, contract: str, market: str, location: Location, lang: str)
     rule = offering["response"]
     if rule["basis"] == "zone" and (also := rule.get("also_stated")):
         for zone in also["zones"]:
-            if location.zone in (None, zone) and not location.beyond and zone in rule["hours"]:
+            hours = promised_hours(data, contract, zone, market)
+            if location.zone in (None, zone) and not location.beyond and hours is not None:
                 text = ui(
                     data, "also_stated", lang, zone=zone, zone_name=data["zones"][zone]["name"][lang],
                     row=item(data, row_of(data, also["attribute"]), market, lang)["title"],
-                    contract=in_sentence(data, contract, lang), hours=rule["hours"][zone],
+                    contract=in_sentence(data, contract, lang), hours=hours,
                 )  # fmt: skip
                 found.append({"text": text, "source": "ui.also_stated"})
     if rule["basis"] == "included":

@@ -105,12 +105,13 @@ class AlsoStated(TypedDict):
 
 
 class ZoneRule(TypedDict):
-    """A time per zone (Standard SLA): `hours` by zone id; a zone without one has no published time."""
+    """A time per zone (Standard SLA): `hours` by zone id, then market (a time written once in the source
+    is compiled into each market the offering is sold in); a zone without one has no published time."""
 
     basis: Literal["zone"]
     promise: Promise
     business_hours: bool
-    hours: dict[str, int]
+    hours: dict[str, dict[str, int]]
     also_stated: NotRequired[AlsoStated]
 
 

@@ -15,6 +15,7 @@ from checker.location import Location
 from checker.names import in_sentence, item, row_of, zone_label, zone_list
 from checker.query import NO_CONTRACT
 from checker.text import fill, hours_range, join, ui
+from checker.zones import hours_by_zone
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.conditions import Reach
@@ -60,21 +61,23 @@ def response_text(data: Data, contract: str, lang: str) -> str:
 def _by_zone(
     data: Data, contract: str, rule: ZoneRule, market: str, location: Location, where: Reach, lang: str
 ) -> ResponsePart:
-    """A time per zone (Standard SLA): the zone's, or every zone's where the question gives none."""
+    """A time per zone (Standard SLA), the market's: the zone's, or every zone's where the question
+    gives none."""
     source, promise = f"offerings.{contract}.response", rule["promise"]
-    if where == "beyond-zones" or (location.zone is not None and location.zone not in rule["hours"]):
+    by_zone = hours_by_zone(data, contract, market)
+    if where == "beyond-zones" or (location.zone is not None and location.zone not in by_zone):
         return _unpublished(data, market, lang)
     if location.zone is not None:
-        hours = rule["hours"][location.zone]
+        hours = by_zone[location.zone]
         text = ui(data, f"{promise}_business", lang, hours=hours)
         return _said(promise, text, ui(data, f"short_{promise}", lang, hours=hours), source, [_time(hours)])
-    times = [_time(hours, zone_label(data, zone, lang)) for zone, hours in rule["hours"].items()]
-    by_zone = [
+    times = [_time(hours, zone_label(data, zone, lang)) for zone, hours in by_zone.items()]
+    in_zones = [
         ui(data, "hours_in_zone", lang, hours=h, zone=z, zone_name=data["zones"][z]["name"][lang])
-        for z, h in rule["hours"].items()
+        for z, h in by_zone.items()
     ]
-    text = ui(data, f"{promise}_by_zone", lang, by_zone=join(data, by_zone, lang, "or"))
-    all_hours = join(data, [str(hours) for hours in rule["hours"].values()], lang, "or")
+    text = ui(data, f"{promise}_by_zone", lang, by_zone=join(data, in_zones, lang, "or"))
+    all_hours = join(data, [str(hours) for hours in by_zone.values()], lang, "or")
     return _said(promise, text, ui(data, f"short_{promise}_by_zone", lang, hours=all_hours), source, times)
 
 

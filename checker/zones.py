@@ -67,15 +67,30 @@ def promised_zones(data: Data, offering: str) -> list[str]:
     return []
 
 
-def zone_hours(data: Data, offering: str, zone: str) -> list[int]:
-    """The business hours the offering promises in the zone: its one time there ("by-zone"), the
-    options to choose from ("in-zones"), or none (outside its zones, or not zoned)."""
+def zone_hours(data: Data, offering: str, zone: str, market: str) -> list[int]:
+    """The business hours the offering promises in the zone, in the market: its one time there
+    ("by-zone"), the options to choose from ("in-zones"), or none (outside its zones, not sold in the
+    market, or not zoned)."""
     rule = data["offerings"][offering]["response"]
-    if rule["basis"] == "zone" and zone in rule["hours"]:
-        return [rule["hours"][zone]]
+    if (hours := promised_hours(data, offering, zone, market)) is not None:
+        return [hours]
     if rule["basis"] == "guarantee" and zone in rule["zones"]:
         return list(rule["options"])
     return []
+
+
+def promised_hours(data: Data, offering: str, zone: str, market: str) -> int | None:
+    """The one time a "by-zone" offering promises in the zone and market, or None where it sets none."""
+    return hours_by_zone(data, offering, market).get(zone)
+
+
+def hours_by_zone(data: Data, offering: str, market: str) -> dict[str, int]:
+    """The time a "by-zone" offering promises in each zone that has one, in the market, in the source's
+    order; none for any other offering."""
+    rule = data["offerings"][offering]["response"]
+    if rule["basis"] != "zone":
+        return {}
+    return {zone: by_market[market] for zone, by_market in rule["hours"].items() if market in by_market}
 
 
 def zone_band(data: Data, market: str, zone: str) -> Band | None:

@@ -6,6 +6,6 @@ This package uses PyYAML, jsonschema and holidays; the checker itself never impo
 """
 
 from coverage_data.problems import Problem, SourceError
-from coverage_data.source import BUILD_DAY_VARIABLE, SCHEMA, SOURCE, build_day, load
+from coverage_data.source import BUILD_DAY_VARIABLE, SCHEMA, SOURCE, build_day, load, source_path
 
-__all__ = ["BUILD_DAY_VARIABLE", "SCHEMA", "SOURCE", "Problem", "SourceError", "build_day", "load"]
+__all__ = ["BUILD_DAY_VARIABLE", "SCHEMA", "SOURCE", "Problem", "SourceError", "build_day", "load", "source_path"]

@@ -10,10 +10,11 @@ import datetime as dt
 import math
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from checker.text import CONTEXT_NAMES, FACT_NAMES, placeholders
+from coverage_data.interface import REQUIRED
 from coverage_data.problems import Path_
 from coverage_data.yaml_lines import Source
 
@@ -43,6 +44,19 @@ MAX_HOURS = 1_000
 
 def problems(data: Source) -> Found:
     """Every cross-reference problem, as (path in the source, message)."""
+    yield from references(data)
+    languages = languages_of(data)
+    for key, value in data.items():
+        yield from section_texts(key, value, languages)
+
+
+def languages_of(data: Source) -> tuple[str, ...]:
+    """The site's languages, as far as they are written as such (the schema reports the rest)."""
+    return tuple(lang for lang in _list(data.get("languages")) if isinstance(lang, str))
+
+
+def references(data: Source) -> Found:
+    """The problems between the sections: ids that name nothing, bands, hours, holidays."""
     markets = set(_dict(data.get("markets")))
     offerings = _dict(data.get("offerings"))
     zones = set(_dict(data.get("zones")))
@@ -54,7 +68,19 @@ def problems(data: Source) -> Found:
     yield from _benefits(_dict(data.get("benefits")), markets, set(offerings))
     yield from _hours(_dict(data.get("hours")), set(_dict(data.get("timezones"))))
     yield from _holidays(_dict(data.get("holidays")), _dict(data.get("markets")))
-    yield from _texts(data, (), fact_texts=False, languages=tuple(_list(data.get("languages"))))
+    yield from _interface(data)
+
+
+def _interface(data: Source) -> Found:
+    """Every text some part of the site reads by its key (coverage_data/interface.py) is there."""
+    for section, key, reader in REQUIRED:
+        if isinstance(data.get(section), dict) and key not in data[section]:
+            yield (section,), f"{section}.{key}: {reader} uses this text; write it (in every language)"
+
+
+def section_texts(key: str, value: object, languages: tuple[str, ...]) -> Found:
+    """The problems of the texts of one top-level section (see _texts)."""
+    yield from _texts(value, (key,), key in _PAGE_SECTIONS, languages)
 
 
 def _editions(editions: dict[str, Any], languages: list[Any], markets: set[str]) -> Found:
@@ -81,20 +107,48 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
         yield from _unknown((*path, "markets"), offering.get("markets"), markets, "market")
         yield from _unknown((*path, "add_on_to"), offering.get("add_on_to"), set(offerings) - {oid}, "offering")
         response = _dict(offering.get("response"))
-        for zone in _dict(response.get("hours")):
+        sold = [market for market in _list(offering.get("markets")) if market in markets]
+        times: list[tuple[Path_, object]] = []  # each response time, where it is written
+        for zone, value in _dict(response.get("hours")).items():
+            at: Path_ = (*path, "response", "hours", zone)
             if zone not in zones:
-                yield (*path, "response", "hours", zone), f"a response time for zone {zone!r}, which does not exist"
+                yield at, f"a response time for zone {zone!r}, which does not exist"
+            yield from _per_market(at, value, markets, sold, _no_time(at, sold))
+            times += [((*at, market), hours) for market, hours in _dict(value).items()] or [(at, value)]
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
-        times: list[tuple[str | int, object]] = [*_dict(response.get("hours")).items()]
-        for key, hours in [*times, *enumerate(_list(response.get("options")))]:
+        times += [((*path, "response", "options", i), hours) for i, hours in enumerate(_list(response.get("options")))]
+        for at, hours in times:
             if isinstance(hours, int) and hours > MAX_HOURS:
-                where = (*path, "response", "hours" if isinstance(key, str) else "options", key)
                 yield (
-                    where,
+                    at,
                     f"{hours:,} business hours is not a response time: at most {MAX_HOURS:,} (about half a year)",
                 )
         if "attribute" in response and response["attribute"] not in rows:
             yield (*path, "response", "attribute"), f"unknown coverage row {response['attribute']!r}"
+
+
+def _no_time(path: Path_, sold: list[str]) -> Callable[[str], str]:
+    """What a response time written per market says of a market it lacks."""
+    example = "{" + ", ".join(f"{market}: …" for market in sold) + "}"
+    return lambda market: (
+        f"{'.'.join(map(str, path))}: no value for {market}: a value per market names every market the offering "
+        f"is sold in, e.g. {example}"
+    )
+
+
+def _per_market(
+    path: Path_, value: object, markets: set[str], expected: list[str], missing: Callable[[str], str]
+) -> Found:
+    """A value written per market ({us: …, ca: …}: a mark, a response time) names known markets, and
+    each market it must (`missing` says one that it lacks)."""
+    if not isinstance(value, dict):
+        return
+    for market in value:
+        if market not in markets:
+            yield (*path, market), f"unknown market {market!r} (known: {', '.join(sorted(markets))})"
+    for market in expected:
+        if market not in value:
+            yield path, missing(market)
 
 
 def _zones(zones: dict[str, Any], markets: set[str]) -> Found:
@@ -122,16 +176,6 @@ def _zones(zones: dict[str, Any], markets: set[str]) -> Found:
                 bands.setdefault(market, []).append(km)
 
 
-def _mark_markets(path: Path_, mark: object, markets: set[str], row_markets: set[str]) -> Found:
-    if not isinstance(mark, dict):
-        return
-    for market in mark:
-        if market not in markets:
-            yield (*path, market), f"unknown market {market!r}"
-    for market in sorted(row_markets - set(mark)):
-        yield path, f"no mark for market {market!r}"
-
-
 def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: set[str | None]) -> Found:
     seen: set[str | None] = set()
     for i, row in enumerate(rows):
@@ -149,7 +193,13 @@ def _attributes(rows: list[Any], markets: set[str], offerings: set[str], ids: se
         for oid, mark in marks.items():
             if oid not in offerings:
                 yield (*path, "marks", oid), f"unknown offering {oid!r} (known: {', '.join(sorted(offerings))})"
-            yield from _mark_markets((*path, "marks", oid), mark, markets, row_markets)
+            yield from _per_market(
+                (*path, "marks", oid),
+                mark,
+                markets,
+                sorted(row_markets),
+                lambda market: f"no mark for market {market!r}",
+            )
         for oid in sorted(offerings - set(marks)):
             yield (*path, "marks"), f"row {row.get('id')!r} has no mark for offering {oid!r}"
 
@@ -233,6 +283,8 @@ def _real_date(text: str) -> bool:
 # the checker's sample questions, coverage_data/exercise.py). Every other text outside the page texts
 # is printed as written.
 _TEMPLATES = ("ui",)
+# The sections whose texts are pages' texts: they may name facts ({remote_hours}).
+_PAGE_SECTIONS = ("texts", "benefits", "attributes", "markets")
 
 
 def _template(path: Path_) -> bool:
@@ -330,5 +382,4 @@ def _texts(value: object, path: Path_, fact_texts: bool, languages: tuple[str, .
         return
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for key, item in items:
-        in_page = fact_texts or (not path and key in ("texts", "benefits", "attributes", "markets"))
-        yield from _texts(item, (*path, key), in_page, languages)
+        yield from _texts(item, (*path, key), fact_texts, languages)

@@ -78,9 +78,6 @@ class _Names:
 def build(data: Source, today: dt.date) -> tuple[HolidayTable, Problems]:
     """The compiled holiday table, and the problems (an unknown holiday, region or country, a statutory
     holiday the source does not name, a removal of no holiday) found, each at its path."""
-    if "observed" not in data["ui"]:  # every observed day is named with it (checker.days_off.name_of)
-        empty: HolidayTable = {"first": "", "last": "", "names": [], "days": {}, "markets": {}, "link_words": {}}
-        return empty, [(("ui",), "ui.observed: the holiday table uses this text; write it (in every language)")]
     spec = data["holidays"]
     span = years(spec, today)
     names = _Names(data["languages"])

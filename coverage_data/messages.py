@@ -76,14 +76,15 @@ def _or(choices: list[str]) -> str:
     return ", ".join(choices[:-1]) + f" or {choices[-1]}" if len(choices) > 1 else "".join(choices)
 
 
-def _accepts(schema: Schema, otherwise: str) -> str:
-    """What a field accepts, from the schema's description (the editor shows the same words)."""
-    return str(schema.get("description", otherwise)).rstrip(".")
+def _accepts(schema: object, otherwise: str) -> str:
+    """What a field accepts, from the schema's description (the editor shows the same words). A
+    boolean schema (`true`: anything goes) says nothing."""
+    return str(schema.get("description", otherwise) if isinstance(schema, Mapping) else otherwise).rstrip(".")
 
 
-def _like(schema: Schema, lead: str = ": write it like ") -> str:
+def _like(schema: object, lead: str = ": write it like ") -> str:
     """The schema's first example of a field, as the end of a sentence."""
-    examples = schema.get("examples")
+    examples = schema.get("examples") if isinstance(schema, Mapping) else None
     return f"{lead}{examples[0]}" if examples else ""
 
 
@@ -94,8 +95,13 @@ def _is_text(schema: Schema) -> bool:
     return (
         bool(required)
         and schema.get("additionalProperties") is False
-        and all(properties.get(key, {}).get("type") == "string" for key in required)
+        and all(_type(properties.get(key)) == "string" for key in required)
     )
+
+
+def _type(schema: object) -> object:
+    """A property's JSON type; none for a boolean schema (`"basis": true`: anything goes)."""
+    return schema.get("type") if isinstance(schema, Mapping) else None
 
 
 def _text_example(instance: Mapping[str, object], missing: str) -> str:
@@ -151,8 +157,14 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         if enums:
             accepts = _accepts(schema, _or(enums))
             yield path, f"{label}: {_short(value)} is not {accepts}{_like(schema, ', e.g. ')}{_close(value, enums)}"
-        else:
-            yield from schema_problems(best_match(error.context or [error]))
+        elif "description" in schema and not isinstance(value, (int, float, dict)) and not _is_number(str(value)):
+            # a value of neither form (a word where hours go): say both forms, the per-market one by example
+            yield path, f"{label}: {_short(value)} is not {_accepts(schema, '')}{_like(schema, ', e.g. ')}"
+        else:  # a number out of range, a number in quotes, a per-market mapping: what is wrong inside it
+            context = error.context or []
+            # the branch of the value's own kind: not the other form's "a mapping, where a number goes"
+            inside = [e for e in context if e.validator != "type" or len(e.absolute_path) > len(error.absolute_path)]
+            yield from schema_problems(best_match(inside or context or [error]))
     elif rule == "pattern":
         yield path, f"{label}: {_short(value)} is not {_accepts(schema, 'in the form this field takes')}{_like(schema)}"
     elif rule in ("minimum", "exclusiveMinimum", "maximum"):

@@ -109,13 +109,15 @@ def load(path: Path = PROVENANCE) -> tuple[Provenance | None, list[Problem]]:
     return Provenance(file, data["facts"], frozenset(data.get("interface", [])), lines), []
 
 
-def problems(source_path: Path = SOURCE, path: Path = PROVENANCE) -> list[Problem]:
-    """Every problem of the provenance of the source at `source_path` (which has loaded without one)."""
+def problems(source_path: Path = SOURCE, path: Path = PROVENANCE, published: dict[str, Path] = PAGES) -> list[Problem]:
+    """Every problem of the provenance of the source at `source_path` (which has loaded without one),
+    against the `published` pages (the project's, or those of a copy of its folder)."""
     provenance, found = load(path)
     source, source_lines, _ = parse(source_path, display_path(source_path))
     if provenance is None or not isinstance(source, dict):
         return found
-    return _Check(provenance, source, source_lines, display_path(source_path)).problems()
+    pages = {market: Page.read(market, page) for market, page in published.items()}
+    return _Check(provenance, source, source_lines, display_path(source_path), pages).problems()
 
 
 @dataclass
@@ -124,6 +126,7 @@ class _Check:
     source: Source
     source_lines: dict[Path_, int]
     source_file: str
+    pages: dict[str, Page]
     found: list[Problem] = field(default_factory=list)
 
     def at(self, *where: str | int, message: str) -> None:
@@ -141,7 +144,7 @@ class _Check:
                 self.at(message=f"{key}: no provenance (quote a published page, or name a decision)")
         for key in sorted(set(facts) - set(needed)):
             self.at(key, message=f"{key}: no such fact in the source")
-        known_decisions, pages = decisions(), {market: Page.read(market) for market in PAGES}
+        known_decisions, pages = decisions(), self.pages
         for key, grounds in facts.items():
             if not {"us", "ca", "decision"} & set(grounds):
                 self.at(key, message=f"{key}: give a quote (us:, ca:) or a decision")

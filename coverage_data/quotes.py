@@ -25,6 +25,13 @@ MARKS = {"included": "✓", "add-on": "A", "not-included": ""}  # a coverage tab
 _TIME = re.compile(r"([0-9]{2}):([0-9]{2})")
 
 
+def pages_in(folder: Path) -> dict[str, Path]:
+    """The published pages beside a source (its folder's `published/`): a copy's, where it has them
+    (WRITING.md's tasks record a new version of a page so), or else the project's."""
+    copies = {market: folder / page.relative_to(HERE) for market, page in PAGES.items()}
+    return copies if all(page.is_file() for page in copies.values()) else PAGES
+
+
 def normalized(text: str) -> str:
     """Prose as a quote matches it: emphasis dropped, every run of white space (line breaks, tabs,
     non-breaking spaces) one space."""
@@ -56,8 +63,9 @@ class Page:
     lines: tuple[str, ...]  # as published, for a table's header
 
     @classmethod
-    def read(cls, market: str) -> Page:
-        text = PAGES[market].read_text(encoding="utf-8")
+    def read(cls, market: str, path: Path | None = None) -> Page:
+        """The market's page: the project's, or the one at `path` (a copy's, see pages_in)."""
+        text = (path or PAGES[market]).read_text(encoding="utf-8")
         return cls(market, normalized(text), tabled(text), tuple(text.splitlines()))
 
     def column(self, label: str, cell: int) -> str | None:

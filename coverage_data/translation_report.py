@@ -1,32 +1,33 @@
-"""`python -m checker report`: texts whose other language changed more recently in git.
+"""`python -m checker report [--since REV] [FILE]`: for each English text changed in a range of the source's
+history, whether its French twin changed too.
 
-For each text {en, fr} of the source, find when each language's value last changed, by replaying the
-file's history (each commit that touched it, then the working copy); a value whose other language
-changed later may be a stale translation. Reading values, not lines, catches one-line
-`{en: …, fr: …}` texts too. CPython only: it runs git and reads YAML through coverage_data.
+The range is the working copy against HEAD (what a writer is about to commit), or everything since a
+revision (`--since main`: what a branch changes), or between two revisions (`--since A..B`). Reading
+values, not lines, catches one-line `{en: …, fr: …}` texts too; a text the range did not touch is not
+listed, however old its translation. CPython only: it runs git and reads YAML through coverage_data.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from coverage_data.problems import Path_, Problem
+from coverage_data.problems import Path_, display_path
+from coverage_data.revisions import WORKING_COPY, printed, versions
+from coverage_data.yaml_lines import line_of, parse_text
 
 
 @dataclass(frozen=True)
-class Change:
-    when: dt.datetime
-    commit: str  # short hash, or "working copy"
+class Changed:
+    path: Path_
+    line: int  # in the later version
+    languages: tuple[str, ...]  # the languages whose text changed
 
 
 def texts(data: object, languages: tuple[str, ...], path: Path_ = ()) -> dict[Path_, dict[str, object]]:
     """Every text of the source (a mapping of its `languages`), by path."""
-    if isinstance(data, dict) and set(data) == set(languages):
+    if isinstance(data, dict) and languages and set(data) == set(languages):
         return {path: data}
     found: dict[Path_, dict[str, object]] = {}
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
@@ -35,91 +36,68 @@ def texts(data: object, languages: tuple[str, ...], path: Path_ = ()) -> dict[Pa
     return found
 
 
-def _git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+def changed(before: str, after: str, file: str) -> tuple[list[Changed], tuple[str, ...]]:
+    """The texts of `after` whose words differ from `before`'s (a new text: every language), in the
+    order of the file, and the languages."""
+    old, _, _ = parse_text(before, file) if before else (None, {}, [])
+    new, lines, _ = parse_text(after, file)
+    languages = tuple(new.get("languages") or ()) if isinstance(new, dict) else ()
+    earlier = texts(old, languages)
+    found = [
+        Changed(
+            path,
+            line_of(lines, path),
+            tuple(lang for lang in languages if earlier.get(path, {}).get(lang) != text.get(lang)),
+        )
+        for path, text in texts(new, languages).items()
+    ]
+    return sorted((c for c in found if c.languages), key=lambda c: c.line), languages
 
 
-def history(file: Path) -> list[tuple[Change, str]]:
-    """(when, content) of the file at each commit that touched it, oldest first, then the working copy."""
-    folder = file.resolve().parent
-    name = _git(folder, "ls-files", "--full-name", file.name).strip()
-    versions = []
-    for line in reversed(_git(folder, "log", "--format=%H %at", "--", file.name).splitlines()):
-        commit, stamp = line.split()
-        content = _git(folder, "show", f"{commit}:{name}")
-        versions.append((Change(dt.datetime.fromtimestamp(int(stamp), dt.UTC), commit[:10]), content))
-    current = file.read_text(encoding="utf-8")
-    if not versions or versions[-1][1] != current:
-        versions.append((Change(dt.datetime.now(dt.UTC), "working copy"), current))
-    return versions
+def report(file: Path, since: str | None) -> list[str]:
+    """The report's lines."""
+    span = versions(file, since)
+    found, languages = changed(span.before, span.after, display_path(file))
+    if not languages:
+        return [f"{display_path(file)}: no languages to compare"]
+    first, others = languages[0], languages[1:]
+    where = "in the working copy" if since is None else f"since {span.before_name}"
+    if span.after_name != WORKING_COPY:
+        where = f"from {span.before_name} to {span.after_name}"
+    lead = [c for c in found if first in c.languages]
+    lines = [f"{len(lead)} text(s) whose {first} changed {where}:"]
+    for change in lead:
+        said = [
+            f"{lang} changed too"
+            if lang in change.languages
+            else f"{lang} did not change: check it still says the same"
+            for lang in others
+        ]
+        lines.append(f"  {_at(file, change)}: {'; '.join(said)}")
+    alone = [c for c in found if first not in c.languages]
+    if alone:
+        lines.append(f"{len(alone)} text(s) whose {first} did not change, but another language did:")
+        lines += [f"  {_at(file, change)}: {' and '.join(change.languages)} changed" for change in alone]
+    return lines
 
 
-def last_changes(file: Path) -> tuple[dict[Path_, dict[str, Change]], dict[Path_, int], tuple[str, ...]]:
-    """For each text of the current file: when each language last changed; each text's line; and the
-    languages (the current file's `languages`)."""
-    from coverage_data.yaml_lines import line_of
-
-    last: dict[Path_, dict[str, Change]] = {}
-    previous: dict[Path_, dict[str, object]] = {}
-    lines: dict[Path_, int] = {}
-    versions = history(file)
-    current_data, _, _ = _parsed(file, versions[-1][1])
-    languages = tuple(current_data.get("languages") or ()) if isinstance(current_data, dict) else ()
-    for change, content in versions:
-        data, lines, _ = _parsed(file, content)
-        current = texts(data, languages) if data is not None else {}
-        for path, text in current.items():
-            for lang in languages:
-                if path not in previous or previous[path].get(lang) != text.get(lang):
-                    last.setdefault(path, {})[lang] = change
-        previous = current
-    return {path: last[path] for path in previous}, {path: line_of(lines, path) for path in previous}, languages
-
-
-def _parsed(file: Path, content: str) -> tuple[object, dict[Path_, int], list[Problem]]:
-    """One version of the file, read as the source is (line of every key)."""
-    from coverage_data.yaml_lines import parse
-
-    version = file.with_name(f".{file.name}.report")
-    version.write_text(content, encoding="utf-8")
-    try:
-        return parse(version, file.name)
-    finally:
-        version.unlink()
-
-
-def stale(file: Path) -> dict[str, list[str]]:
-    """Per language, the texts whose other language changed after them."""
-    from coverage_data.problems import display_path
-
-    changes, lines, languages = last_changes(file)
-    report: dict[str, list[str]] = {lang: [] for lang in languages}
-    for path, when in sorted(changes.items(), key=lambda item: lines[item[0]]):
-        for lang in languages:
-            newer = [other for other in languages if other != lang and when[other].when > when[lang].when]
-            for other in newer[:1]:
-                label = ".".join(str(part) for part in path)
-                report[lang].append(
-                    f"{display_path(file)}:{lines[path]}: {label}: {other} changed {when[other].when:%Y-%m-%d} ({when[other].commit}), "
-                    f"{lang} last changed {when[lang].when:%Y-%m-%d} ({when[lang].commit})"
-                )
-    return report
+def _at(file: Path, change: Changed) -> str:
+    return f"{display_path(file)}:{change.line}: {'.'.join(str(part) for part in change.path)}"
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker report", description="Translations that may be stale.")
+    parser = argparse.ArgumentParser(
+        prog="python -m checker report",
+        description="For each English text changed in a range, whether its French changed too.",
+    )
     parser.add_argument("file", nargs="?", help="the YAML source (default: coverage_data/coverage.yml)")
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="a revision (everything since it, the working copy included), or REV..REV; default: HEAD",
+    )
     args = parser.parse_args(argv)
-    from coverage_data import SOURCE
+    from coverage_data import source_path
 
-    file = Path(args.file) if args.file else SOURCE
-    try:
-        report = stale(file)
-    except (subprocess.CalledProcessError, FileNotFoundError) as error:
-        print(f"python -m checker report: error: {file} is not in a git repository ({error})", file=sys.stderr)
-        return 2
-    for lang, lines in report.items():
-        print(f"{lang}: {len(lines)} text(s) whose other language changed more recently")
-        for line in lines:
-            print(f"  {line}")
-    return 0
+    file = Path(args.file) if args.file else source_path()
+    return printed(parser.prog, lambda: report(file, args.since))

@@ -14,6 +14,10 @@ and they are how a few lines become gigabytes: "billion laughs", or a node that 
 so are nesting deeper and more values than the source's own shape could need, so that every file
 under the size cap is read, or refused, in a fraction of a second. Every value is then checked again
 once decoded: a double-quoted escape ("\0", "\e", "\u202e") is a character like any other.
+
+The indentation search (coverage_data/indentation.py) reads many variants of the file: it asks
+`syntax_error_lines`, which runs the same parser over the events without composing them, and
+`parse_text(explain=False)`, which says where a syntax error stopped the parser without explaining it.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ _KINDS: dict[type[yaml.Event], type[yaml.Node]] = {
     yaml.SequenceStartEvent: yaml.SequenceNode,
     yaml.MappingStartEvent: yaml.MappingNode,
 }
+_NODE_EVENTS = tuple(_KINDS)  # the events that make a node (MAX_NODES counts them)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -176,8 +181,9 @@ def _text(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 class _Walker:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text_lines = text.split("\n")
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
         self._scalars = yaml.SafeLoader("")
@@ -194,6 +200,8 @@ class _Walker:
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and node.style == ">":
+            self.folded(node)
         if node.tag == _BOOL and node.value.lower() not in ("true", "false"):
             return node.value  # YAML 1.2: ON (Ontario), yes, no, off are words, not booleans
         if wrong := characters.in_value(node.value):
@@ -204,6 +212,27 @@ class _Walker:
             self.problem(node, f"{node.value!r} is no day of the calendar: write a real date, YYYY-MM-DD")
             return node.value
         return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+    def folded(self, node: yaml.Node) -> None:
+        """A line of a folded text (`>-`) indented more than the text's first line keeps its line
+        break and its spaces: YAML allows it, but in this source it is always a slip."""
+        first = node.start_mark.line + 1  # the line after `key: >-`
+        content = [line for line in self.text_lines[first : node.end_mark.line + 1] if line.strip()]
+        if not content:
+            return
+        indent = len(content[0]) - len(content[0].lstrip(" "))
+        for number in range(first + 1, node.end_mark.line + 1):
+            line = self.text_lines[number]
+            if line.strip() and len(line) - len(line.lstrip(" ")) > indent:
+                self.problems.append(
+                    Problem(
+                        self.file,
+                        number + 1,
+                        f"indentation: this line of a text is indented {len(line) - len(line.lstrip(' '))} spaces, "
+                        f"more than its first line: indent it {indent}, as line {first + 1} is",
+                    )
+                )
+                return
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> Source:
         result: Source = {}
@@ -231,13 +260,26 @@ def _label(path: Path_) -> str:
 
 def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem]]:
     """Return the data, the line of every path in it, and the problems found while parsing."""
+    text, problems = read(path, file)
+    return (None, {}, problems) if text is None else parse_text(text, file)
+
+
+def read(path: Path, file: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or the problems that keep it from being one (see _text)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, {}, [Problem(file, 1, f"cannot read the file: {error.strerror or error}")]
-    text, problems = _text(raw, file)
-    if text is None:
-        return None, {}, problems
+        return None, [Problem(file, 1, f"cannot read the file: {error.strerror or error}")]
+    return _text(raw, file)
+
+
+SYNTAX_ERROR = "YAML syntax error"  # what parse_text(explain=False) says of a text that does not parse
+
+
+def parse_text(text: str, file: str, explain: bool = True) -> tuple[object, dict[Path_, int], list[Problem]]:
+    """`parse` of a text already read. A syntax error is explained in a writer's words, unless
+    `explain` is False (the indentation search parses variants of the file, and only needs to know
+    which parse): then it is SYNTAX_ERROR at the lines where the parser stopped (_stopped)."""
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of new nodes, none of them garbage: the collector would rescan them all
     try:
@@ -245,15 +287,38 @@ def parse(path: Path, file: str) -> tuple[object, dict[Path_, int], list[Problem
     except _Refused as refused:
         return None, {}, [Problem(file, refused.line, refused.message)]
     except yaml.MarkedYAMLError as error:
+        if not explain:
+            return None, {}, [Problem(file, line, SYNTAX_ERROR) for line in _stopped(error)]
         return None, {}, [syntax_problem(file, error, text)]
     finally:
         if collecting:
             gc.enable()
     if node is None:
         return None, {}, [Problem(file, 1, "the file is empty")]
-    walker = _Walker(file)
+    walker = _Walker(file, text)
     data = walker.walk(node, ())
     return data, walker.lines, walker.problems
+
+
+def syntax_error_lines(text: str) -> list[int]:
+    """The lines parse_text(explain=False) reports a syntax error at, or [] where the parser reads the
+    text through (or the composer would refuse it first, past MAX_NODES values). Only the parser's
+    events are read, nothing composed: the indentation search asks this of many variants of the file."""
+    parser = _Parser(text)
+    count = 0
+    try:
+        while count <= MAX_NODES and parser.check_event():
+            count += isinstance(parser.get_event(), _NODE_EVENTS)
+    except yaml.MarkedYAMLError as error:
+        return _stopped(error)
+    finally:
+        parser.dispose()
+    return []
+
+
+def _stopped(error: yaml.MarkedYAMLError) -> list[int]:
+    """Where the parser stopped, and where what it could not finish began."""
+    return sorted({mark.line + 1 for mark in (error.context_mark, error.problem_mark) if mark} or {1})
 
 
 class _Unaliased(yaml.SafeDumper):

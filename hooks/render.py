@@ -21,6 +21,7 @@ from markupsafe import Markup
 from checker.link_tables import link_reading
 from checker.query import FIELDS
 from checker.text import ui
+from coverage_data import interface
 from hooks.runtime import ANSWERS, Runtime, answer_files, boot_script, distances_file
 from hooks.view import View
 
@@ -113,20 +114,7 @@ class PageRenderer:
         is and what its files weigh, the build's answers and the checker's reading of a link's finite part
         (as tables: the page looks values up, it never reads them another way), and the words it shows."""
         lang, data = self.view.lang, self.view.data
-        words = (
-            "computing_progress",
-            "computing_deadline",
-            "unavailable",
-            "unavailable_load",
-            "unavailable_browser",
-            "unavailable_timeout",
-            "unavailable_offline",
-            "retry",
-            "answer_failed",
-            "link_copied",
-            "computing",
-        )
-        text = {key: data["ui"][key][lang] for key in words}
+        text = {key: data["ui"][key][lang] for key in interface.SCRIPT}
         # Said by the page's first lines when the page's own script could not be loaded.
         text["unavailable_script"] = ui(data, "unavailable", lang, reason=data["ui"]["unavailable_load"][lang])
         reading = link_reading(data, lang)

@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 import coverage_data
 from checker import days_off
 from checker.model import Data
-from coverage_data import typography
+from coverage_data import interface, typography
 from hooks import calendars, csp, fingerprint, headers, holiday_page, i18n, markup, precompress, publish, runtime
 from hooks.render import PageRenderer, not_found
 from hooks.view import View
@@ -57,11 +57,6 @@ class Build:
 _build = Build()
 
 
-def source_path() -> Path:
-    """The YAML source: coverage_data/coverage.yml, or the file named by COVERAGE_SOURCE (a preview)."""
-    return Path(os.environ.get("COVERAGE_SOURCE") or coverage_data.SOURCE).resolve()
-
-
 def source_data() -> Data:
     """The compiled source, or a build error listing every `file:line: message`."""
     return _loaded().data
@@ -72,7 +67,7 @@ def checker_runtime() -> runtime.Runtime:
 
 
 def _loaded() -> Loaded:
-    path = source_path()
+    path = coverage_data.source_path()
     key = (str(path), path.stat().st_mtime)
     if _build.loaded is None or _build.loaded.key != key:
         try:
@@ -120,9 +115,8 @@ def _date_pages_on_the_build_day() -> None:
 def _chrome_words(config: MkDocsConfig, data: Data, lang: str) -> None:
     """The theme's words that mkdocs.yml would give in one language only (the colour toggles, the
     headings' permalink title), in the edition's language, from the source."""
-    names = {"default": "dark_mode", "slate": "light_mode"}  # a toggle is named for the scheme it leads to
     for palette in config.theme["palette"]:
-        palette["toggle"]["name"] = data["ui"][names[palette["scheme"]]][lang]
+        palette["toggle"]["name"] = data["ui"][interface.TOGGLES[palette["scheme"]]][lang]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = data["ui"]["permalink"][lang]
 
 
@@ -207,7 +201,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     """`mkdocs serve` rebuilds when the source changes, wherever COVERAGE_SOURCE puts it."""
-    server.watch(str(source_path().parent))
+    server.watch(str(coverage_data.source_path().parent))
     return server
 
 

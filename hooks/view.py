@@ -188,18 +188,35 @@ class View:
         return self.join([str(option) for option in hours], "or")
 
     def zone_goal(self, oid: str, zone: str) -> str:
-        """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''."""
-        hours = zone_hours(self.data, oid, zone)
+        """The cell of the zone table: '12 business hours', '4 or 8 hours guaranteed' or ''; where the
+        markets' times differ, each with its market ('12 business hours in the United States and 6
+        business hours in Canada')."""
+        goals = {market: self._goal(oid, zone, market) for market in self.offering(oid)["markets"]}
+        if len(set(goals.values())) == 1:
+            return next(iter(goals.values()))
+        return self.join(
+            [self.ui("market_mark", mark=goal, where=self.where([m])) for m, goal in goals.items() if goal]
+        )
+
+    def _goal(self, oid: str, zone: str, market: str) -> str:
+        hours = zone_hours(self.data, oid, zone, market)
         if not hours:
             return ""
         if self.zoning(oid) == "by-zone":
             return self.ui("business_hours_n", hours=hours[0])
         return self.ui("guaranteed_options", options=self._options(hours))
 
-    def zone_sentence(self, oid: str, zone: str) -> str:
-        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it."""
-        hours = zone_hours(self.data, oid, zone)
-        return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
+    def zone_sentences(self, oid: str, zone: str) -> list[str]:
+        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it: one
+        sentence, or one per market (headed by its name) where the markets' times differ."""
+        sentences = {
+            market: self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
+            for market in self.offering(oid)["markets"]
+            if (hours := zone_hours(self.data, oid, zone, market))
+        }
+        if len(set(sentences.values())) == 1:
+            return list(sentences.values())[:1]
+        return [f"{self.ui('label_colon', label=self.market_name(m))} {text}" for m, text in sentences.items()]
 
     def response_text(self, oid: str) -> str:
         return response_text(self.data, oid, self.lang)

@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import coverage_data
@@ -65,6 +71,46 @@ def cli_answer(*args: str) -> dict:
     result = run_cli(*args, "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["answer"]
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """A server a test starts (`make serve`'s, say), from the project's folder, its output in `log`: in a
+    process group of its own, stopped with SIGINT (what Ctrl-C sends: MkDocs then removes its temporary
+    folder), killed if it does not stop, and reaped, whatever the test did (STACK-NOTES)."""
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            yield process
+        finally:
+            for sent, wait in ((signal.SIGINT, 30), (signal.SIGKILL, 10)):
+                if process.poll() is None:
+                    os.killpg(process.pid, sent)
+                    try:
+                        process.wait(timeout=wait)
+                    except subprocess.TimeoutExpired:
+                        continue
+
+
+def answers(url: str, status: int | None = None) -> str | None:
+    """The body `url` answers (with `status`, if given), or None: the server is not up yet, or answers
+    something else."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            code, body = response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        code, body = error.code, error.read().decode("utf-8")
+    except OSError:
+        return None
+    return body if status is None or code == status else None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 RUNTIME_WAIT = 60_000  # ms; a correctness test, not a timing one: the runtime may take its time here

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-WORDS = Path(__file__).with_name("language")  # words.en.txt, words.fr.txt: the project's reviewed words
+from coverage_data.french import URL, unknown_words
+
 # The Canadian page writes the straight apostrophe (l'équipement), not the typographic one.
 OPTIONS_OFF = ["apos"]
 RULES_OFF = {
@@ -29,8 +30,6 @@ RULES_OFF = {
 NOT_PROSE = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|YYYY-MM-DDTHH:MM|AAAA-MM-JJTHH:MM|«\u00a0-\d+\u00a0»|\((?:[a-z]+-)+[a-z0-9]+\)"
 )  # … and a share link's id in parentheses: (sma-tier-1)
-HUNSPELL = {"en": "en_US", "fr": "fr_CA"}
-_URL = re.compile(r"https?://\S+|\S+@\S+")
 # A reader's input quoted back in a message (« gold », “xx”) is theirs, not the site's words.
 _QUOTED_INPUT = re.compile(r"«\u00a0[^»]*\u00a0»|“[^”]*”")
 
@@ -58,11 +57,9 @@ def grammalecte(texts: list[str]) -> list[str]:
 
 
 def misspelled(texts: list[str], lang: str) -> set[str]:
-    """The words Hunspell does not know, in the language's dictionary plus the project's word list."""
-    text = "\n".join(NOT_PROSE.sub(" ", _QUOTED_INPUT.sub(" ", _URL.sub(" ", t))) for t in texts)
-    command = ["hunspell", "-d", HUNSPELL[lang], "-p", str(WORDS / f"words.{lang}.txt"), "-l"]
-    result = subprocess.run(command, input=text, capture_output=True, text=True, check=True)
-    return set(result.stdout.split())
+    """The words Hunspell does not know, in the language's dictionary plus the project's word list
+    (coverage_data/french.py, which `validate` uses too)."""
+    return unknown_words("\n".join(NOT_PROSE.sub(" ", _QUOTED_INPUT.sub(" ", URL.sub(" ", t))) for t in texts), lang)
 
 
 # Elements whose text a reader does not read as prose (scripts, styles, icons), and elements that end
@@ -82,70 +79,3 @@ def page_texts(page: Path) -> list[str]:
         element.insert_after("\n")
     lines = (re.sub(r"[ \t\r]+", " ", line).strip() for line in soup.get_text().split("\n"))
     return [line for line in lines if line and any(ch.isalpha() for ch in line)]
-
-
-# Fields of an answer that are ids, dates or addresses, not words.
-_NOT_WORDS = {
-    "id",
-    "at",
-    "date",
-    "tel",
-    "support_url",
-    "href",
-    "kind",
-    "source",
-    "mark",
-    "query",
-    "number",
-    "field",
-    "replaces",
-}
-
-
-def answer_texts(value: object) -> list[str]:
-    if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in _NOT_WORDS for text in answer_texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in answer_texts(item)]
-    return [value] if isinstance(value, str) and value else []
-
-
-# ---- A French text that is English: a copy of its English twin, or words only English knows.
-
-SAME_IN_BOTH = WORDS / "same-in-both.txt"  # reviewed: texts written the same in both languages
-_WORD = re.compile(r"[^\W\d_]{3,}(?:'[^\W\d_]+)*")  # three letters or more: not "er" of 1er, not "AM"
-_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
-def text_pairs(value: object, path: tuple = ()) -> list[tuple[tuple, str, str]]:
-    """Every {en: …, fr: …} text of the source, with its path."""
-    if isinstance(value, dict) and {"en", "fr"} <= set(value) and isinstance(value["en"], str):
-        return [(path, value["en"], value["fr"])]
-    if isinstance(value, dict):
-        return [pair for key, item in value.items() for pair in text_pairs(item, (*path, key))]
-    if isinstance(value, list):
-        return [pair for i, item in enumerate(value) for pair in text_pairs(item, (*path, i))]
-    return []
-
-
-def untranslated(source: dict) -> list[tuple[tuple, str]]:
-    """The French texts that are not French: the same as their English (unless the text is reviewed as
-    the same in both, like most states' names), or with half their words or more unknown to French and known to English.
-    Returns (path, why) for each."""
-    lines = SAME_IN_BOTH.read_text(encoding="utf-8").splitlines()
-    reviewed = {line for line in lines if line and not line.startswith("#")}
-    pairs = [(path, en, fr) for path, en, fr in text_pairs(source) if fr not in reviewed]
-
-    def words(text: str) -> list[str]:
-        return _WORD.findall(_PLACEHOLDER.sub(" ", _URL.sub(" ", text)))
-
-    unknown = misspelled(sorted({w for _, _, fr in pairs for w in words(fr)}), "fr")
-    english = unknown - misspelled(sorted(unknown), "en")
-    found = []
-    for path, en, fr in pairs:
-        if " ".join(en.split()) == " ".join(fr.split()):
-            found.append((path, "the French is a copy of the English"))
-        elif (french := [w for w in words(fr) if w.islower()]) and 2 * sum(w in english for w in french) >= len(french):
-            shown = ", ".join(sorted({word for word in french if word in english}))
-            found.append((path, f"the French reads as English ({shown})"))
-    return found

@@ -12,8 +12,9 @@ import pytest
 
 import coverage_data
 from checker.service import respond
+from hooks.changes import answer_texts
 from hooks.runtime import ANSWERS, prebuilt_questions
-from tests.language_gate import answer_texts, grammalecte, misspelled, page_texts
+from tests.language_gate import grammalecte, misspelled, page_texts
 
 LANGS = ("en", "fr")
 
@@ -138,22 +139,14 @@ def test_glossary_terms_are_used_both_ways(data, english, french):
         assert has(en, english) == has(fr, french), (path, en, fr)
 
 
-def _source_with_lines(path):
-    from coverage_data.yaml_lines import line_of, parse
-
-    source, lines, _ = parse(path, str(path))
-    return source, lambda where: f"{path.name}:{line_of(lines, (*where, 'fr'))}"
-
-
 def test_no_french_text_is_english_or_a_copy_of_its_english():
     """Issue 13 §3: the French of every text is French, checked with the gate's spell-checkers; a text
-    the same in both languages (a state's name) is in the reviewed list tests/language/same-in-both.txt."""
+    the same in both languages (a state's name) is in the reviewed list coverage_data/language/same-in-both.txt."""
     import coverage_data
-    from tests.language_gate import untranslated
+    from coverage_data import french
 
-    source, at = _source_with_lines(coverage_data.SOURCE)
-    found = [f"{at(path)}: {'.'.join(map(str, path))}.fr: {why}" for path, why in untranslated(source)]
-    assert found == []
+    assert french.hunspell_ready()
+    assert french.problems(coverage_data.SOURCE) == []
 
 
 @pytest.mark.parametrize(
@@ -171,16 +164,14 @@ def test_no_french_text_is_english_or_a_copy_of_its_english():
         ),
     ],
 )
-def test_a_french_text_left_in_english_is_flagged_at_its_line(tmp_path, old, new, why):
-    import coverage_data
-    from tests.language_gate import untranslated
+def test_validate_flags_a_french_text_left_in_english_at_its_line(tmp_path, old, new, why):
+    """Issue 19 §1: validate itself says it (before, only `make test` did)."""
+    from tests.helpers import edited_source, line_of, run_cli
 
-    original = coverage_data.SOURCE.read_text(encoding="utf-8")
-    path = tmp_path / "coverage.yml"
-    path.write_text(original.replace(old, new), encoding="utf-8")
-    source, at = _source_with_lines(path)
-    line = original[: original.index(old)].count("\n") + 1
-    assert [(at(where), why) for where, why in untranslated(source)] == [(f"coverage.yml:{line}", why)]
+    path = edited_source(tmp_path, (old, new))
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{path}:{line_of(old)}: ui.answer.fr: {why}", "1 problem(s) found."]
 
 
 def test_the_gate_reads_every_page_and_every_prebuilt_answer(site, data):

@@ -95,7 +95,8 @@ def test_the_checker_says_what_each_offering_promises_in_each_zone(data, offerin
     """The zone table and the offering pages ask the checker (checker.zones), never the rule's basis."""
     assert zoning(data, offering) == kind
     assert promised_zones(data, offering) == zones
-    assert (zone_hours(data, offering, "2"), zone_hours(data, offering, "3")) == (zone_2, zone_3)
+    for market in data["offerings"][offering]["markets"]:
+        assert (zone_hours(data, offering, "2", market), zone_hours(data, offering, "3", market)) == (zone_2, zone_3)
 
 
 def test_the_zoned_offerings_are_the_zone_tables_columns(data):

@@ -265,7 +265,7 @@ def test_a_broken_source_fails_the_build_with_file_and_line_and_writes_no_site(t
     result = mkdocs_build(tmp_path / "site", source)
     assert result.returncode != 0
     assert (
-        f"{source}:{line}: offerings.standard-sla.response.hours.1: 'eight' is a text, where a whole number goes"
+        f"{source}:{line}: offerings.standard-sla.response.hours.1: 'eight' is not a whole number of business hours, or one per market, e.g. {{us: 12, ca: 6}}"
         in result.stderr
     )
     assert not (tmp_path / "site").exists()

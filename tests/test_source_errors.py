@@ -68,13 +68,13 @@ REFUSED_AT_THEIR_LINE = [
     pytest.param(
         'hours: {"1": 8, "2": 12',
         'hours: {"1": eight, "2": 12',
-        "offerings.standard-sla.response.hours.1: 'eight' is a text, where a whole number goes",
+        "offerings.standard-sla.response.hours.1: 'eight' is not a whole number of business hours, or one per market, e.g. {us: 12, ca: 6}",
         id="a-string-where-hours-go",
     ),
     pytest.param(
         "marks: {standard-sla: included,",
         "marks: {standard-sla: {us: included, ca: included, zz: add-on},",
-        "unknown market 'zz'",
+        "unknown market 'zz' (known: ca, us)",
         id="a-per-market-mark-for-an-unknown-market",
     ),
     pytest.param(
@@ -214,7 +214,7 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path):
     messages = [p.message for p in problems(path)]
     assert len(messages) == 3
     assert any("duplicate key" in m for m in messages)
-    assert any("'eight' is a text, where a whole number goes" in m for m in messages)
+    assert any("'eight' is not a whole number of business hours" in m for m in messages)
     assert any("no 'en' text" in m for m in messages)
 
 
@@ -261,12 +261,13 @@ def test_a_text_the_checker_uses_cannot_be_deleted(tmp_path):
     assert problem.message == "ui.error_km: the checker uses this text; write it (in every language)"
 
 
-def test_the_holiday_tables_text_cannot_be_deleted(tmp_path):
-    """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table."""
+def test_the_holiday_names_text_cannot_be_deleted(tmp_path):
+    """Without `ui.observed` the loader raised KeyError (a traceback) while building the holiday table; the
+    checker names an observed day with it (checker.days_off), and interface.py lists it."""
     path, _ = broken(tmp_path, "  observed: {en: observed, fr: congé reporté}\n", "")
     problem = only(problems(path))
     assert problem.line == SOURCE_TEXT.splitlines().index("ui:") + 1
-    assert problem.message == "ui.observed: the holiday table uses this text; write it (in every language)"
+    assert problem.message == "ui.observed: the checker uses this text; write it (in every language)"
 
 
 def test_an_interface_text_naming_what_its_use_does_not_give_is_refused_at_its_line(tmp_path):
@@ -408,8 +409,8 @@ SYNTAX_SLIPS = [
         "    holidays_country: CA\n",
         "     holidays_country: CA\n",
         0,
-        "YAML syntax error: this line is indented differently from the keys of its mapping (which starts on "
-        "line {opened}): line it up with them, two spaces per level",
+        "indentation: this line is indented 5 spaces: indent it 4, as line {previous} is ('where: {en: in Canada, "
+        "fr: au C…')",
         id="one-space-too-many",
     ),
     pytest.param(
@@ -473,9 +474,8 @@ def test_a_yaml_slip_is_named_at_the_line_where_it_is(tmp_path, old, new, offset
     problem = only(problems(path))
     assert problem.line == line + offset
     assert "expected" not in problem.message and "token" not in problem.message  # PyYAML's words, not a writer's
-    opened = SOURCE_TEXT.splitlines()[: line - 1]
     fields = {
-        "{opened}": max(i for i, text in enumerate(opened, 1) if text.startswith("  ca:")) + 1,
+        "{previous}": line - 1,
         "{found}": next(i for i, text in enumerate(path.read_text().splitlines(), 1) if i > line and "'" in text),
     }
     for field, value in fields.items():
