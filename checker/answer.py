@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.arrival import arrival_text, deadline
 from checker.compare import MARK_TEXT, compare, not_sold
-from checker.conditions import Reach, notes, reach, site_label, site_mark
+from checker.conditions import Reach, correction, notes, reach, site_label, site_mark
 from checker.contacts import contacts
 from checker.location import Location, last_band, locate
 from checker.names import contract_name, is_sold, item, zone_label
@@ -226,7 +226,8 @@ def _coverage(data: Data, contract: str, market: str, where: Reach, lang: str) -
     groups: dict[SiteMark, list[Item]] = {mark: [] for mark in SITE_MARKS}
     for row in data["attributes"]:
         if market in row["markets"] and (contract != NO_CONTRACT or row["no_contract"]):
-            groups[site_mark(data, row, contract, market, where)].append(item(data, row, market, lang))
+            note = correction(data, row, contract, market, lang)
+            groups[site_mark(data, row, contract, market, where)].append(item(data, row, market, lang, note))
     return [
         {
             "mark": mark,

@@ -7,8 +7,8 @@
   not reach the site (WRITING.md row 37).
 - The sentences the terms require beside an answer: an offering's eligibility (SOURCE-NOTES row 19),
   what the table states beside a zone's time (SOURCE-NOTES row 20), an add-on whose base bills on-site
-  support (WRITING.md row 27), a mark of the published table that the source corrects (SOURCE-NOTES
-  row 11).
+  support (WRITING.md row 27); and, beside its row, a mark of the published table that the source
+  corrects (SOURCE-NOTES row 11).
 Every part of an answer (coverage, response, deadline, comparison, next step) asks here.
 """
 
@@ -65,8 +65,8 @@ def correction(data: Data, row: Attribute, contract: str, market: str, lang: str
         return ""
     owners = [oid for oid, marks in row["marks"].items() if "included" in marks.values()]
     return ui(
-        data, "table_corrected", lang, row=row["label"][lang], where=data["markets"][market]["where"][lang],
-        column=data["offerings"][contract]["name"][lang],
+        data, "table_corrected", lang, where=data["markets"][market]["where"][lang],
+        column=data["offerings"][contract]["name"][lang], contract=in_sentence(data, contract, lang),
         owner=join(data, [in_sentence(data, oid, lang) for oid in owners], lang, "or"),
     )  # fmt: skip
 
@@ -98,9 +98,6 @@ def notes(data: Data, contract: str, market: str, location: Location, lang: str)
                     base=in_sentence(data, base, lang),
                 )  # fmt: skip
                 found.append({"text": text, "source": "ui.add_on_billed"})
-    for row in data["attributes"]:
-        if text := correction(data, row, contract, market, lang):
-            found.append({"text": text, "source": "ui.table_corrected"})
     return found
 
 

@@ -315,6 +315,7 @@ class Item(TypedDict):
     title_colon: str
     detail: str
     discretion: str
+    note: str  # where the market's published table marks it otherwise, and the source corrects it
 
 
 class Change(Item):

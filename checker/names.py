@@ -44,7 +44,7 @@ def row_of(data: Data, row_id: str) -> Attribute:
     return next(row for row in data["attributes"] if row["id"] == row_id)
 
 
-def item(data: Data, row: Attribute, market: str, lang: str) -> Item:
+def item(data: Data, row: Attribute, market: str, lang: str, note: str = "") -> Item:
     """A row of the coverage table: its label (with "at Pitney Bowes discretion" where the market's
     table marks it), as a title and as a title before its detail, in the market's own words."""
     label = row["label"][lang]
@@ -58,6 +58,7 @@ def item(data: Data, row: Attribute, market: str, lang: str) -> Item:
         "title_colon": ui(data, "label_colon", lang, label=title),
         "detail": fill(data, detail[lang], lang) if detail else "",
         "discretion": discretion,
+        "note": note,
     }
 
 

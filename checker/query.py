@@ -75,6 +75,8 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     reader's edition opens on (`editions`), a missing contract the source's first; every other field
     is optional."""
     raw = {field: str(params.get(field) or "").strip() for field in FIELDS}
+    ids = {field: raw[field].lower() for field in ("market", "contract", "compare")}  # a link's 'CA' is 'ca'
+
     errors: dict[str, str] = {}
 
     def refuse(field: str, key: str, **values: object) -> None:
@@ -83,14 +85,14 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
 
     # A bad id comes from a link: the message names each choice in the reader's language, with the id
     # the link would carry ("Canada (ca)").
-    market = raw["market"] or default_market(data, lang)
+    market = ids["market"] or default_market(data, lang)
     if market not in data["markets"]:
         names = [f"{m['in_sentence'][lang]} ({mid})" for mid, m in data["markets"].items()]
         refuse("market", "error_market", choices=join(data, names, lang, "or"))
-    contract = raw["contract"] or default_contract(data)
+    contract = ids["contract"] or default_contract(data)
     if contract not in contracts(data):
         refuse("contract", "error_contract", choices=_contract_choices(data, lang))
-    compare = raw["compare"] or None
+    compare = ids["compare"] or None
     if compare == contract and contract in contracts(data):
         compare = None  # a contract compared with itself is no comparison
     if compare is not None and compare not in contracts(data):

@@ -68,7 +68,8 @@ def _change(item: Change) -> str:
 
 
 def _attribute(item: Item) -> str:
-    return f"{item['title_colon']} {item['detail']}" if item["detail"] else item["title"]
+    text = f"{item['title_colon']} {item['detail']}" if item["detail"] else item["title"]
+    return f"{text} ({item['note']})" if item["note"] else text
 
 
 def _wrap(line: str) -> str:

@@ -284,13 +284,27 @@ def test_no_generated_heading_for_no_contract(data):
 
 
 def test_the_account_manager_correction_is_said_in_the_answers_it_changes(data):
-    """SOURCE-NOTES row 11: the Canadian table marks the row under Standard SLA."""
-    ca = notes(ask(data, "fr", market="ca", contract="standard-sla", zone="1"))
-    assert [text for text in ca if "Responsable de soutien de compte désigné" in text and "CNS standard" in text]
-    assert not [text for text in notes(ask(data, market="us", contract="standard-sla", zone="1")) if "Account" in text]
-    assert not [
-        text for text in notes(ask(data, market="ca", contract="performance-sla", zone="1")) if "Account" in text
-    ]
+    """SOURCE-NOTES row 11: the Canadian table marks the row under Standard SLA; the answers it changes
+    say so beside the row (a client reads it where the row is, not among the response's notes)."""
+
+    def row_note(answer):
+        return {item["id"]: item["note"] for group in answer["coverage"] for item in group["items"]}
+
+    ca = row_note(ask(data, "fr", market="ca", contract="standard-sla", zone="1"))
+    assert ca["account-support-manager"] == (
+        f"Le tableau publié au Canada coche cette ligne dans la colonne CNS standard, mais les deux pages publiées la "
+        f"décrivent comme un avantage offert avec le soutien premium (Premier Support){NBSP}: elle n'est pas comprise "
+        f"dans le CNS standard."
+    )
+    assert not [note for note in ca.values() if note and note != ca["account-support-manager"]]
+    assert not any(row_note(ask(data, market="us", contract="standard-sla", zone="1")).values())
+    assert not any(row_note(ask(data, market="ca", contract="performance-sla", zone="1")).values())
+    assert not [n for n in notes(ask(data, market="ca", contract="standard-sla", zone="1")) if "Account" in n]
+
+
+def test_a_link_typed_in_capitals_means_the_same(data):
+    """The reviewer's 'market=CA' was refused as an unknown market."""
+    assert ask(data, market="CA", contract="Standard-SLA", compare="NONE")["query"]["market"] == "ca"
 
 
 # ---- §6 Words

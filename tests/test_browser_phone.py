@@ -103,3 +103,20 @@ def test_no_header_of_the_zone_table_breaks_inside_a_word_at_360_px(open_page, p
     # A compound may break at its hyphen (États-|Unis), as French typesetting allows; never inside a word.
     words_of_the_zone_table = WORD_BREAKS.replace("table.st-coverage", "table.st-zones").replace("\\S+", "[^\\s-]+")
     assert page.evaluate(words_of_the_zone_table) == []
+
+
+@pytest.mark.parametrize("path", ["/fr/checker/?market=us&contract=none", "/checker/?market=us&contract=sma-tier-1"])
+def test_a_long_line_name_wraps_inside_its_call_button_on_a_small_phone(open_page, path):
+    """A phone reviewer found the software line's button past the screen's edge (the page 580 px wide at
+    360 px): its label wraps inside the button, the number never breaks, and nothing scrolls sideways."""
+    page = open_page({"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True})
+    page.goto(path)
+    assert answered(page) == "ready"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for box in page.locator("#st-answer-next a[href^='tel:']").evaluate_all(
+        "links => links.map(a => a.getBoundingClientRect().toJSON())"
+    ):
+        assert box["left"] >= 0 and box["right"] <= 360, box
+    numbers = page.locator("#st-answer-next a[href^='tel:']").all_inner_texts()
+    assert any("800\u00a0888\u00a00286" in number for number in numbers)
+    assert page.errors == []

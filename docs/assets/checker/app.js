@@ -354,6 +354,7 @@ function attributeItem(item, extra = "") {
     el("span", { class: "st-attr-label" }, extra || item.detail ? item.title_colon : item.title),
     extra ? ` ${extra}` : "",
     item.detail ? el("span", { class: "st-detail" }, item.detail) : "",
+    item.note ? el("span", { class: "st-detail st-row-note" }, item.note) : "",
   );
 }
 
@@ -411,7 +412,7 @@ function renderAnswer(a, pendingDeadline = false) {
     const c = a.compare;
     parts.push(
       el("h4", { class: "st-compare-title" }, c.title),
-      ...paragraphs([c.status, c.difference]),
+      ...paragraphs([c.status]), // its difference is the summary's sentence, said once at the top
       ...changes(c.gains_title, c.gains, "st-gains", (item) => attributeItem(item, item.change)),
       ...changes(c.replaced_title, c.replaced, "st-replaced", (item) => el("li", { "data-attribute": item.id }, item.change)),
       ...changes(c.losses_title, c.losses, "st-losses", (item) => attributeItem(item, item.change)),
