@@ -174,4 +174,6 @@ def search(page, start: str, query: str) -> list[str]:
             break
         except PlaywrightTimeout:
             continue
-    return [link.get_attribute("href") for link in page.locator(".md-search-result__item > a").all()]
+    # In one call: Material re-renders the list as the query settles, so links read one by one could be
+    # gone by the time each is read.
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.getAttribute('href'))")
