@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def link_reading(data: Data, lang: str) -> LinkReading:
     """How the page reads the part of a link the build answers, without the runtime, as data: each
     value a link may carry in those fields (an id; a zone's slug and names as written, in lower and in
-    upper case; a guarantee's hours zero-padded; each whole kilometre of a market's bands), mapped to
+    upper case; a market's guarantee hours zero-padded; each whole kilometre of a market's bands), mapped to
     what `parse_query` itself reads it as. The page only looks values up: a value not listed here goes
     to the runtime, which reads it by query.py's rules, so the page and the checker never disagree."""
     market, contract = default_market(data, lang), default_contract(data)
@@ -29,14 +29,18 @@ def link_reading(data: Data, lang: str) -> LinkReading:
         return parse_query(data, {"market": market, "contract": contract, **params}, lang)[0]
 
     def chosen(cid: str) -> dict[str, str]:  # a contract with a guarantee is read with one of its own
-        options = guarantee_options(data, cid)
+        options = guarantee_options(data, cid, market)
         return {"guarantee": str(options[0])} if options else {}
 
-    guarantees: dict[str, dict[str, str]] = {}
-    for cid in contracts(data):
-        padded = sorted({str(hours).zfill(width) for hours in guarantee_options(data, cid) for width in range(1, 6)})
-        if padded:
-            guarantees[cid] = {v: str(q.guarantee) for v in padded if (q := read(contract=cid, guarantee=v))}
+    guarantees: dict[str, dict[str, dict[str, str]]] = {}
+    for mid in data["markets"]:
+        for cid in contracts(data):
+            options = guarantee_options(data, cid, mid)
+            padded = sorted({str(hours).zfill(width) for hours in options for width in range(1, 6)})
+            if padded:
+                guarantees.setdefault(mid, {})[cid] = {
+                    v: str(q.guarantee) for v in padded if (q := read(market=mid, contract=cid, guarantee=v))
+                }
     words = {w for zid, zone in data["zones"].items() for w in (zid, zone["slug"], *zone["name"].values())}
     forms = sorted({form for word in words for form in (word, word.casefold(), word.capitalize(), word.upper())})
     distances: dict[str, dict[str, str]] = {}

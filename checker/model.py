@@ -116,20 +116,22 @@ class ZoneRule(TypedDict):
 
 
 class GuaranteeRule(TypedDict):
-    """A time the client chooses among `options` (Performance SLA), in `zones` only."""
+    """A time the client chooses among `options` (Performance SLA), per market (options written once in
+    the source are compiled into each market the offering is sold in), in `zones` only."""
 
     basis: Literal["guarantee"]
     promise: Promise
     business_hours: bool
-    options: list[int]
+    options: dict[str, list[int]]
     zones: list[str]
 
 
 class AverageRule(TypedDict):
-    """An average time, the same everywhere (SMA Tier 2)."""
+    """An average time, the same in every zone (SMA Tier 2): `business_days` per market, compiled as the
+    options are."""
 
     basis: Literal["average"]
-    business_days: int
+    business_days: dict[str, int]
 
 
 class BilledRule(TypedDict):
@@ -459,7 +461,7 @@ class LinkReading(TypedDict):
     defaults: dict[str, str]  # the market and contract of a question without one
     market: dict[str, str]  # a value in a link -> the id it reads as
     contract: dict[str, str]
-    guarantee: dict[str, dict[str, str]]  # contract -> value -> hours; a contract not here reads none
+    guarantee: dict[str, dict[str, dict[str, str]]]  # market -> contract -> value -> hours; none here: none read
     zone: dict[str, str]
     km: dict[str, dict[str, str]]  # market -> whole kilometres -> the zone they fall in
 

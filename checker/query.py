@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from checker.days_off import known_range
 from checker.text import format_date, join, ui
-from checker.zones import publishes_distances
+from checker.zones import guaranteed_hours, publishes_distances
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.model import Data
@@ -61,13 +61,12 @@ def default_contract(data: Data) -> str:
     return next(iter(data["offerings"]))
 
 
-def guarantee_options(data: Data, contract: str) -> list[int]:
-    """The hours a contract's guarantee lets the client choose among; none for any other contract."""
-    offering = data["offerings"].get(contract)
-    if contract == NO_CONTRACT or offering is None:
+def guarantee_options(data: Data, contract: str, market: str) -> list[int]:
+    """The hours a contract's guarantee lets the client choose among in the market (the form's choices, a
+    link's reading); none for any other contract, or where it is not sold."""
+    if contract == NO_CONTRACT or contract not in data["offerings"]:
         return []
-    rule = offering["response"]
-    return rule["options"] if rule["basis"] == "guarantee" else []
+    return guaranteed_hours(data, contract, market)
 
 
 def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query | None, dict[str, str]]:
@@ -98,7 +97,7 @@ def parse_query(data: Data, params: Mapping[str, str], lang: str) -> tuple[Query
     if compare is not None and compare not in contracts(data):
         refuse("compare", "error_compare", choices=_contract_choices(data, lang))
 
-    guarantee = _guarantee(data, contract, raw["guarantee"], lang, refuse)
+    guarantee = _guarantee(data, contract, market, raw["guarantee"], lang, refuse)
     zone = _zone(data, raw["zone"], lang, refuse)
     km = _km(data, market, raw["km"], lang, refuse)  # beside a zone, the zone wins (checker/location.py)
     dispatched = _dispatched(data, raw["dispatched"], lang, refuse)
@@ -124,10 +123,10 @@ def _contract_choices(data: Data, lang: str) -> str:
     return join(data, [*names, f"{ui(data, 'no_contract_in_sentence', lang)} ({NO_CONTRACT})"], lang, "or")
 
 
-def _guarantee(data: Data, contract: str, value: str, lang: str, refuse: Refuse) -> int | None:
-    """The chosen guarantee; None where the contract has none to choose (a stray value is ignored) or
-    none was chosen (the answer then gives each the contract may have)."""
-    options = guarantee_options(data, contract)
+def _guarantee(data: Data, contract: str, market: str, value: str, lang: str, refuse: Refuse) -> int | None:
+    """The chosen guarantee, one of the market's; None where the contract has none to choose there (a
+    stray value is ignored) or none was chosen (the answer then gives each the contract may have)."""
+    options = guarantee_options(data, contract, market)
     if not options or not value:
         return None
     if not _GUARANTEE.fullmatch(value) or int(value) not in options:

@@ -15,7 +15,7 @@ from checker.location import Location
 from checker.names import in_sentence, item, row_of, zone_label, zone_list
 from checker.query import NO_CONTRACT
 from checker.text import fill, hours_range, join, ui
-from checker.zones import hours_by_zone
+from checker.zones import average_days, guaranteed_hours, hours_by_zone
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.conditions import Reach
@@ -32,7 +32,7 @@ def response(
     rule = data["offerings"][contract]["response"]
     own = f"offerings.{contract}.response"
     if rule["basis"] == "average":
-        days = rule["business_days"]
+        days = average_days(data, contract, market)
         days_text = ui(data, "within_one_day" if days == 1 else "within_days", lang, days=days)
         text, short = (
             ui(data, "average_days", lang, days_text=days_text),
@@ -51,10 +51,9 @@ def response(
     return _by_zone(data, contract, rule, market, location, where, lang)
 
 
-def response_text(data: Data, contract: str, lang: str) -> str:
-    """An offering's on-site response where it depends on no zone (an average, billed, included): the
-    sentence the checker's answer gives, for the pages."""
-    market = data["offerings"][contract]["markets"][0]
+def response_text(data: Data, contract: str, market: str, lang: str) -> str:
+    """An offering's on-site response where it depends on no zone (an average, billed, included), in a
+    market that sells it: the sentence the checker's answer gives, for the pages."""
     return response(data, contract, None, market, Location(None), lang)["text"]
 
 
@@ -98,7 +97,7 @@ def _in_zones(
                 data, "outside_zones", lang, contract=name, zone=zone, zone_name=data["zones"][zone]["name"][lang]
             )
         return _said("outside-zones", text, ui(data, "short_outside", lang), source)
-    options = [guarantee] if guarantee else rule["options"]
+    options = [guarantee] if guarantee else guaranteed_hours(data, contract, market)
     hours = join(data, [str(option) for option in options], lang, "or")
     promise = rule["promise"]
     if where == "zone-unknown":

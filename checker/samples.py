@@ -31,7 +31,7 @@ def sample_questions(data: Data) -> list[Question]:
     for market in data["markets"]:
         region = next(iter(data["markets"][market]["regions"]), "")
         for contract in contracts(data):
-            for guarantee in [None, *guarantee_options(data, contract)]:
+            for guarantee in [None, *guarantee_options(data, contract, market)]:
                 for extra in (
                     {},
                     {"dispatched": f"{weekday}T10:00"},

@@ -1,5 +1,6 @@
 """Zones: the one home of the rules that place a distance in a zone, and of what each offering
-promises in each zone (the answer, the zone table and the offering pages all ask here).
+promises in each zone and market, the numbers of its response rule read for a market (the answer, the
+query, the zone table and the offering pages all ask here).
 
 The published bands are whole kilometres ("Zone 1 : 40 km", "Zone 2 : 41 à 80 km", "Zone 3 : 81 à
 240 km"), so a distance is read to the nearest whole kilometre, half up, before it is placed
@@ -75,8 +76,22 @@ def zone_hours(data: Data, offering: str, zone: str, market: str) -> list[int]:
     if (hours := promised_hours(data, offering, zone, market)) is not None:
         return [hours]
     if rule["basis"] == "guarantee" and zone in rule["zones"]:
-        return list(rule["options"])
+        return guaranteed_hours(data, offering, market)
     return []
+
+
+def guaranteed_hours(data: Data, offering: str, market: str) -> list[int]:
+    """The hours an "in-zones" offering lets the client choose among, in the market (options written once
+    in the source hold in every market); none for any other offering, or where it is not sold."""
+    rule = data["offerings"][offering]["response"]
+    return list(rule["options"].get(market, [])) if rule["basis"] == "guarantee" else []
+
+
+def average_days(data: Data, offering: str, market: str) -> int | None:
+    """The business days of an offering's average response (SMA Tier 2), in the market (written once in
+    the source, it holds in every market); None for any other offering, or where it is not sold."""
+    rule = data["offerings"][offering]["response"]
+    return rule["business_days"].get(market) if rule["basis"] == "average" else None
 
 
 def promised_hours(data: Data, offering: str, zone: str, market: str) -> int | None:

@@ -116,7 +116,12 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
             yield from _per_market(at, value, markets, sold, _no_time(at, sold))
             times += [((*at, market), hours) for market, hours in _dict(value).items()] or [(at, value)]
         yield from _unknown((*path, "response", "zones"), response.get("zones"), zones, "zone")
-        times += [((*path, "response", "options", i), hours) for i, hours in enumerate(_list(response.get("options")))]
+        for key in ("options", "business_days"):  # written once, or per market
+            at = (*path, "response", key)
+            yield from _per_market(at, response.get(key), markets, sold, _no_time(at, sold))
+        options, at = response.get("options"), (*path, "response", "options")
+        lists: list[tuple[Path_, object]] = [((*at, m), each) for m, each in _dict(options).items()] or [(at, options)]
+        times += [((*where, i), hours) for where, each in lists for i, hours in enumerate(_list(each))]
         for at, hours in times:
             if isinstance(hours, int) and hours > MAX_HOURS:
                 yield (
@@ -128,7 +133,8 @@ def _offerings(offerings: dict[str, Any], markets: set[str], zones: set[str], ro
 
 
 def _no_time(path: Path_, sold: list[str]) -> Callable[[str], str]:
-    """What a response time written per market says of a market it lacks."""
+    """What a response's value written per market (a time, the options, the days) says of a market it
+    lacks."""
     example = "{" + ", ".join(f"{market}: …" for market in sold) + "}"
     return lambda market: (
         f"{'.'.join(map(str, path))}: no value for {market}: a value per market names every market the offering "

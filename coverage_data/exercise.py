@@ -69,11 +69,14 @@ def _offering_kind(data: Data, contract: str, market: str) -> object:
     if offering is None or contract == NO_CONTRACT:
         return contract
     rule: dict[str, Any] = dict(offering["response"])
-    # Which zones have hours, and whether a day is one day, take a path of their own; the numbers do not.
+    # Which zones have hours, how many options the market has, and whether a day is one day, take a path
+    # of their own; the numbers do not.
     hours = sorted(rule.pop("hours", {}))
-    days = rule.pop("business_days", None)
+    options = len(rule.pop("options", {}).get(market, []))
+    days = rule.pop("business_days", {}).get(market)
     shape = sorted((key, str(value)) for key, value in rule.items())
-    return str(shape), str(hours), days == 1, market in offering["markets"], bool(offering.get("add_on_to"))
+    sold = market in offering["markets"]
+    return str(shape), str(hours), options, days == 1, sold, bool(offering.get("add_on_to"))
 
 
 def _rows_asked(data: Data) -> list[Attribute]:

@@ -3,7 +3,8 @@
 A value is what a published page could contradict: a number (hours, seconds, kilometres, calls), a
 time of day, a coverage table's mark, a phone number, a web address or an e-mail address. Ids, words of
 a rule (`basis: zone`) and booleans are not. A value given per market (`max_km: {ca: 40}`, a mark
-`{us: included, ca: add-on}`) is stated for those markets; any other for the markets its fact is
+`{us: included, ca: add-on}`, a list `options: {us: [4, 8], ca: [8]}`, whose `options.0` is each
+market's first) is stated for those markets; any other for the markets its fact is
 about: a market's own facts for that market, a coverage row for the markets whose table has it, an
 offering's for the markets that sell it, everything else for every market.
 """
@@ -88,15 +89,15 @@ def texts(source: Source, where: Path_) -> Iterator[Text]:
 def _values(node: object, path: str, where: Path_, markets: list[str], ids: set[str]) -> Iterator[Value]:
     if isinstance(node, dict) and _is_text(node):
         return
-    if (
-        isinstance(node, dict)
-        and node
-        and set(node) <= ids
-        and not any(isinstance(v, (dict, list)) for v in node.values())
-    ):
-        shown = {market: value for market, value in node.items() if _is_value(value, path)}
-        if shown:
-            yield Value(path, where, shown)
+    if isinstance(node, dict) and node and set(node) <= ids and not any(isinstance(v, dict) for v in node.values()):
+        # a value per market: each market's, under the same names ({options.0}: each market's first option)
+        shown: dict[str, dict[str, object]] = {}
+        for market, value in node.items():
+            if _is_value(value, path):
+                shown.setdefault(path, {})[market] = value
+            for listed in _values(value, path, where, [market], ids) if isinstance(value, list) else ():
+                shown.setdefault(listed.path, {}).update(listed.by_market)
+        yield from (Value(named, where, by_market) for named, by_market in shown.items())
         return
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
     for step, item in items:

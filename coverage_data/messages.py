@@ -157,7 +157,7 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         if enums:
             accepts = _accepts(schema, _or(enums))
             yield path, f"{label}: {_short(value)} is not {accepts}{_like(schema, ', e.g. ')}{_close(value, enums)}"
-        elif "description" in schema and not isinstance(value, (int, float, dict)) and not _is_number(str(value)):
+        elif "description" in schema and not _of_a_form(error):
             # a value of neither form (a word where hours go): say both forms, the per-market one by example
             yield path, f"{label}: {_short(value)} is not {_accepts(schema, '')}{_like(schema, ', e.g. ')}"
         else:  # a number out of range, a number in quotes, a per-market mapping: what is wrong inside it
@@ -186,6 +186,20 @@ def schema_problems(error: ValidationError) -> Iterator[tuple[Path_, str]]:
         yield path, f"{label}: write {error.validator_value!r} here"
     else:
         yield path, f"{label}: {error.message}"
+
+
+def _of_a_form(error: ValidationError) -> bool:
+    """Whether an anyOf's value is of the kind of one of its forms, so that what is wrong is inside it (a
+    mapping per market, a list where a form is a list), or a number where a form is a number (out of
+    range, or in quotes): not a word where hours go, nor a number where a list goes."""
+    depth = len(error.absolute_path)
+    # the forms whose own type the value is not (an anyOf's sub-errors start with their form's index)
+    misfits = [sub for sub in error.context or [] if sub.validator == "type" and len(sub.absolute_path) == depth]
+    if len({sub.relative_schema_path[0] for sub in misfits}) < len(_listed(error.validator_value)):
+        return True
+    wanted = {str(kind) for sub in misfits for kind in _listed(sub.validator_value)}
+    value = error.instance
+    return bool({"integer", "number"} & wanted) and (isinstance(value, (int, float)) or _is_number(str(value)))
 
 
 def _unexpected_keys(path: Path_, value: Mapping[str, object], schema: Schema) -> Iterator[tuple[Path_, str]]:

@@ -274,16 +274,18 @@ def _per_market(text: Any, markets: list[str], languages: list[str]) -> dict[str
 
 
 def _per_market_response(offering: dict[str, Any]) -> dict[str, Any]:
-    """The offering with each zone's hours per market: a time written once holds in every market the
-    offering is sold in (checker/zones.py reads the hours of a zone in a market)."""
-    response = offering["response"]
-    if "hours" not in response:
-        return offering
-    hours = {
-        zone: value if isinstance(value, dict) else dict.fromkeys(offering["markets"], value)
-        for zone, value in response["hours"].items()
-    }
-    return {**offering, "response": {**response, "hours": hours}}
+    """The offering with each number of its response per market (each zone's hours, the guarantee's
+    options, the average's business days): a value written once holds in every market the offering is
+    sold in (checker/zones.py reads the market's)."""
+    response, markets = offering["response"], offering["markets"]
+
+    def each(value: object) -> object:
+        return value if isinstance(value, dict) else dict.fromkeys(markets, value)
+
+    compiled = {key: each(response[key]) for key in ("options", "business_days") if key in response}
+    if "hours" in response:
+        compiled["hours"] = {zone: each(value) for zone, value in response["hours"].items()}
+    return {**offering, "response": {**response, **compiled}}
 
 
 def compile_data(data: Source, holidays: HolidayTable) -> Data:

@@ -193,12 +193,13 @@ PREBUILT_FIELDS = ("market", "contract", "guarantee", "zone")
 
 
 def prebuilt_questions(data: Data) -> dict[str, dict[str, str]]:
-    """The finite part of the input, each with its file name: every market × contract × guarantee × zone
-    (or none), as the form asks them. The page shows these at once; Pyodide answers everything else."""
+    """The finite part of the input, each with its file name: every market × contract × that market's
+    guarantees (or none) × zone (or none), as the form asks them. The page shows these at once; Pyodide
+    answers everything else."""
     questions = {}
     for market in data["markets"]:
         for contract in contracts(data):
-            for guarantee in [None, *guarantee_options(data, contract)]:
+            for guarantee in [None, *guarantee_options(data, contract, market)]:
                 for zone in [None, *data["zones"]]:
                     values = dict(zip(PREBUILT_FIELDS, (market, contract, guarantee, zone), strict=True))
                     name = ".".join(str(value) if value is not None else "-" for value in values.values())

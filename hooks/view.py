@@ -6,6 +6,7 @@ differ between markets), so that no template computes a rule and none is written
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 
@@ -119,8 +120,20 @@ class View:
             for market in self.markets
         }
 
-    def guaranteed_offerings(self) -> list[str]:
-        return [oid for oid in self.offerings if guarantee_options(self.data, oid)]
+    def guaranteed_choices(self) -> list[str]:
+        """Each market and contract that has a guarantee to choose ('us:performance-sla'): where the form
+        asks for one."""
+        return [f"{m}:{oid}" for oid in self.offerings for m in self.markets if guarantee_options(self.data, oid, m)]
+
+    def guarantee_options(self) -> dict[int, str]:
+        """Each guarantee the form offers, with the markets and contracts it is a choice of
+        ('us:performance-sla ca:performance-sla'): the script shows the chosen market and contract's."""
+        choices: dict[int, list[str]] = {}
+        for oid in self.offerings:
+            for market in self.markets:
+                for hours in guarantee_options(self.data, oid, market):
+                    choices.setdefault(hours, []).append(f"{market}:{oid}")
+        return {hours: " ".join(choices[hours]) for hours in sorted(choices)}
 
     def distance_markets(self) -> list[str]:
         """The markets whose page publishes distance bands: only there is a distance asked."""
@@ -140,9 +153,6 @@ class View:
     def markets_without_distances(self) -> list[str]:
         """The markets whose page publishes no distance bands: said once under the zone table."""
         return [market for market in self.markets if not publishes_distances(self.data, market)]
-
-    def guarantee_options(self) -> list[int]:
-        return sorted({hours for oid in self.offerings for hours in guarantee_options(self.data, oid)})
 
     def zoned_offerings(self) -> list[str]:
         """The offerings whose on-site response depends on the zone (the zone table's columns)."""
@@ -207,22 +217,34 @@ class View:
         return self.ui("guaranteed_options", options=self._options(hours))
 
     def zone_sentences(self, oid: str, zone: str) -> list[str]:
-        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it: one
-        sentence, or one per market (headed by its name) where the markets' times differ."""
-        sentences = {
-            market: self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
-            for market in self.offering(oid)["markets"]
-            if (hours := zone_hours(self.data, oid, zone, market))
-        }
+        """A "by-zone" offering's goal in one of its zones, as the on-site support page words it."""
+
+        def sentence(market: str) -> str:
+            hours = zone_hours(self.data, oid, zone, market)
+            if not hours:
+                return ""
+            return self.text("zone_goal_standard", zone=zone, zone_name=self.zone_name(zone), hours=hours[0])
+
+        return self._per_market(oid, sentence)
+
+    def response_texts(self, oid: str) -> list[str]:
+        """An offering's response where it depends on no zone, as the checker's answer says it."""
+        return self._per_market(oid, lambda market: response_text(self.data, oid, market, self.lang))
+
+    def guarantee_sentences(self, oid: str) -> list[str]:
+        """An "in-zones" offering's guarantee, with the options to choose among."""
+        return self._per_market(
+            oid,
+            lambda m: self.text("zone_goal_performance", options=self._options(guarantee_options(self.data, oid, m))),
+        )
+
+    def _per_market(self, oid: str, said: Callable[[str], str]) -> list[str]:
+        """What `said` says in each market the offering is sold in: one sentence where the markets' are
+        the same, else one per market headed by its name (none where it says nothing)."""
+        sentences = {market: sentence for market in self.offering(oid)["markets"] if (sentence := said(market))}
         if len(set(sentences.values())) == 1:
             return list(sentences.values())[:1]
         return [f"{self.ui('label_colon', label=self.market_name(m))} {text}" for m, text in sentences.items()]
-
-    def response_text(self, oid: str) -> str:
-        return response_text(self.data, oid, self.lang)
-
-    def guarantee_sentence(self, oid: str) -> str:
-        return self.text("zone_goal_performance", options=self._options(guarantee_options(self.data, oid)))
 
     def guarantee_zones(self, oid: str) -> str:
         return self.ui("zones_only", zones=self.join(promised_zones(self.data, oid)))
@@ -292,6 +314,6 @@ class View:
 
     def share_params(self, oid: str) -> dict[str, str]:
         params = {"market": self.offering(oid)["markets"][0], "contract": oid}
-        if options := guarantee_options(self.data, oid):
+        if options := guarantee_options(self.data, oid, params["market"]):
             params["guarantee"] = str(options[0])
         return params

@@ -432,7 +432,7 @@ def test_the_pages_distance_answers_are_the_checkers(page, data):
     every contract and guarantee, in both languages, against CPython's answer."""
     questions = [{"market": "ca", "contract": "standard-sla", "km": str(km)} for km in range(0, 241)]
     for contract in contracts(data):
-        for guarantee in [None, *guarantee_options(data, contract)]:
+        for guarantee in [None, *guarantee_options(data, contract, "ca")]:
             for km in (0, 40, 41, 80, 81, 240):
                 params = {"market": "ca", "contract": contract, "km": str(km)}
                 questions.append(params | ({"guarantee": str(guarantee)} if guarantee else {}))

@@ -25,12 +25,15 @@ def test_every_value_in_the_tables_is_read_by_the_checker_as_the_tables_say(data
     lang, tables = reading
     for market, mid in tables["market"].items():
         assert read(data, lang, market=market, contract="none").market == mid
+    market = tables["defaults"]["market"]
     for contract, cid in tables["contract"].items():
-        chosen = {"guarantee": str(options[0])} if (options := guarantee_options(data, contract)) else {}
+        options = guarantee_options(data, contract, market)
+        chosen = {"guarantee": str(options[0])} if options else {}
         assert read(data, lang, contract=contract, **chosen).contract == cid
-    for contract, values in tables["guarantee"].items():
-        for value, hours in values.items():
-            assert str(read(data, lang, contract=contract, guarantee=value).guarantee) == hours
+    for market, guarantees in tables["guarantee"].items():
+        for contract, values in guarantees.items():
+            for value, hours in values.items():
+                assert str(read(data, lang, market=market, contract=contract, guarantee=value).guarantee) == hours
     for value, zone in tables["zone"].items():
         assert read(data, lang, zone=value).zone == zone
     for market, distances in tables["km"].items():
@@ -43,8 +46,10 @@ def test_every_value_in_the_tables_is_read_by_the_checker_as_the_tables_say(data
 def test_the_tables_hold_the_aliases_and_padding_a_link_may_carry(data, reading):
     lang, tables = reading
     assert {"metro": "1", "Metro": "1", "URBAN": "2", "urbaine": "2", "Rurale": "3"}.items() <= tables["zone"].items()
-    assert tables["guarantee"]["performance-sla"] == {"4": "4", "04": "4", "004": "4", "8": "8", "08": "8", "008": "8"}
-    assert "standard-sla" not in tables["guarantee"]  # a guarantee does not apply: a stray one is ignored
+    for market in ("us", "ca"):  # each market's guarantees (tests/test_per_market.py: where they differ)
+        guarantees = tables["guarantee"][market]
+        assert guarantees["performance-sla"] == {"4": "4", "04": "4", "004": "4", "8": "8", "08": "8", "008": "8"}
+        assert "standard-sla" not in guarantees  # a guarantee does not apply: a stray one is ignored
     assert tables["defaults"] == {"market": data["editions"][lang], "contract": "standard-sla"}
     assert set(tables["contract"]) == set(contracts(data))
     # A whole kilometre of every published band, and nothing beyond the last one; none where no band is.

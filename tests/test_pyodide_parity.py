@@ -19,7 +19,7 @@ def every_question(data: dict) -> list[dict]:
     questions = []
     for market in data["markets"]:
         for contract in contracts(data):
-            for guarantee in [None, *guarantee_options(data, contract)]:
+            for guarantee in [None, *guarantee_options(data, contract, market)]:
                 for zone in [None, *data["zones"]]:
                     for compare in [None, *contracts(data)]:
                         params = {
@@ -270,7 +270,7 @@ def test_the_shipped_distances_are_the_checkers_for_every_contract(site):
             shipped = json.loads((site / ANSWERS / lang / distances_file(market)).read_text(encoding="utf-8"))
             assert shipped == json.loads(json.dumps(distance_parts(data, market, lang)))
             for contract in contracts(data):
-                for guarantee in [None, *guarantee_options(data, contract)]:
+                for guarantee in [None, *guarantee_options(data, contract, market)]:
                     asked = {"market": market, "contract": contract} | (
                         {"guarantee": str(guarantee)} if guarantee else {}
                     )

@@ -86,17 +86,22 @@ function fillForm(params) {
   showRelevantFields();
 }
 
-// Only the guarantee of a contract that has one, only the regions of the chosen market, and each
-// contract named as the chosen market sells it (the build wrote each market's name in data-labels).
+// Only the guarantee of a market and contract that has one, and only its options (the build wrote the
+// market:contract pairs each is a choice of), only the regions of the chosen market, and each contract
+// named as the chosen market sells it (the build wrote each market's name in data-labels).
 function showRelevantFields() {
   const contract = field("contract").value;
   const market = field("market").value;
-  for (const wrapper of form.querySelectorAll("[data-for-contract], [data-for-market]")) {
-    const { forContract, forMarket } = /** @type {HTMLElement} */ (wrapper).dataset;
-    /** @type {HTMLElement} */ (wrapper).hidden =
-      (forContract !== undefined && !forContract.split(" ").includes(contract)) ||
+  for (const element of form.querySelectorAll("[data-for-choice], [data-for-market]")) {
+    const { forChoice, forMarket } = /** @type {HTMLElement} */ (element).dataset;
+    const hidden =
+      (forChoice !== undefined && !forChoice.split(" ").includes(`${market}:${contract}`)) ||
       (forMarket !== undefined && !forMarket.split(" ").includes(market));
+    /** @type {HTMLElement} */ (element).hidden = hidden;
+    if (element instanceof HTMLOptionElement) element.disabled = hidden;
   }
+  const guarantee = /** @type {HTMLSelectElement} */ (field("guarantee"));
+  if (guarantee.selectedOptions[0]?.disabled) guarantee.value = "";
   const region = /** @type {HTMLSelectElement} */ (field("region"));
   for (const group of region.querySelectorAll("optgroup")) {
     group.hidden = group.disabled = group.dataset.market !== market;

@@ -70,7 +70,7 @@
     const market = given("market") === "" ? reading.defaults.market : own(reading.market, given("market"));
     const contract = given("contract") === "" ? reading.defaults.contract : own(reading.contract, given("contract"));
     if (market === undefined || contract === undefined) return null;
-    const guarantees = own(reading.guarantee, contract); // none: the contract reads no guarantee, a stray one is ignored
+    const guarantees = own(own(reading.guarantee, market), contract); // none: no guarantee there, a stray one is ignored
     const guarantee = guarantees === undefined || given("guarantee") === "" ? "" : own(guarantees, given("guarantee"));
     const km = given("km") === "" ? null : given("km");
     let zone = given("zone") === "" ? "" : own(reading.zone, given("zone"));
