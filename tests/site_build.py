@@ -41,9 +41,37 @@ def mkdocs_build(
     return subprocess.run(command, cwd=project, env=variables, capture_output=True, text=True)
 
 
+class Paced:
+    """A file served in `slices` parts: the first at once, each next one once the test lets it go
+    (`release`), so that a test sees what the page does with each part as it arrives, on events."""
+
+    def __init__(self, name: str, slices: int) -> None:
+        self.name, self.slices = name, slices
+        self._gate = threading.Semaphore(0)
+
+    def release(self) -> None:
+        self._gate.release()
+
+    def send(self, body: bytes, output) -> None:
+        size = -(-len(body) // self.slices)
+        for start in range(0, len(body), size):
+            if start and not self._gate.acquire(timeout=120):
+                return  # the test ended without letting the rest go
+            output.write(body[start : start + size])
+            output.flush()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     rules: ClassVar[list[headers.Rule]] = []
     requested: ClassVar[list[str]] = []  # the paths asked for, in order
+    paced: ClassVar[list[Paced]] = []
+
+    def copyfile(self, source, outputfile):
+        name = self.path.split("?")[0].rsplit("/", 1)[-1]
+        for paced in self.paced:
+            if paced.name == name:
+                return paced.send(source.read(), outputfile)
+        return super().copyfile(source, outputfile)
 
     def log_message(self, format, *args):
         pass
@@ -81,11 +109,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path, rules: list[headers.Rule] | None = None, requested: list[str] | None = None) -> Iterator[str]:
+def serve(
+    folder: Path,
+    rules: list[headers.Rule] | None = None,
+    requested: list[str] | None = None,
+    paced: list[Paced] | None = None,
+) -> Iterator[str]:
     """Serve `folder` on a free localhost port, with the headers of `rules` (a host's _headers), noting
-    each path asked for in `requested`; yields the base URL."""
+    each path asked for in `requested`, sending the files of `paced` part by part; yields the base URL."""
     handler = type(
-        "Handler", (_QuietHandler,), {"rules": rules or [], "requested": [] if requested is None else requested}
+        "Handler",
+        (_QuietHandler,),
+        {"rules": rules or [], "requested": [] if requested is None else requested, "paced": paced or []},
     )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
