@@ -57,6 +57,20 @@ def test_a_failed_webassembly_response_is_said_within_seconds(page, site, broken
     assert any("pyodide.asm.wasm" in error for error in page.console_errors)  # the reason reaches the console
 
 
+def test_a_runtime_that_failed_says_nothing_more(page):
+    """The worker's messages sent before the page stopped it never write over why it failed: its progress
+    as other files still arrived after the WebAssembly's 404 once left 'Computing the answer… 7%' beside
+    'Try again' (one run in 25). Such a message is sent here by the path the worker's take."""
+    page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="Not found"))
+    page.goto(LIVE)
+    status_says(page, "could not be loaded", timeout=CERTAIN)
+    page.evaluate("window.stChecker.onmessage({ type: 'progress', percent: 7 })")
+    page.evaluate("window.stChecker.onmessage({ type: 'ready' })")
+    assert page.locator("#st-checker-status-text").inner_text().startswith(COULD_NOT)
+    assert page.locator("#st-answer").get_attribute("data-runtime") == "failed"
+    assert_fell_back(page)
+
+
 def test_a_prebuilt_answer_that_stalls_is_left_to_the_runtime(page):
     page.clock.install()
     held = Held(page, "**/answers/**")  # never let go: the host stalls

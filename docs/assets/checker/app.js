@@ -166,6 +166,9 @@ const runtime = {
 
   /** @param {FromWorker} message */
   heard(message) {
+    // A runtime that failed is stopped; a message it sent before (its progress, as other files still
+    // arrived after the one that failed) is no longer news, and would write over why it failed.
+    if (runtime.failed) return;
     switch (message.type) {
       case "progress":
         progressBar.value = message.percent;

@@ -37,7 +37,7 @@ let shown = 0;
 let failed = false;
 
 function progress(/** @type {number} */ percent) {
-  if (percent <= shown) return;
+  if (failed || percent <= shown) return; // a failed start has nothing more to show: the page says why
   shown = percent;
   post({ type: "progress", percent });
 }
