@@ -72,10 +72,23 @@ def references(data: Source) -> Found:
 
 
 def _interface(data: Source) -> Found:
-    """Every text some part of the site reads by its key (coverage_data/interface.py) is there."""
+    """Every text some part of the site reads by its key (coverage_data/interface.py) is there, and every
+    text of those sections is one that some part reads: a text nothing reads is never checked on a page,
+    and goes out of date unseen (or is a misspelt key, beside the missing one)."""
     for section, key, reader in REQUIRED:
         if isinstance(data.get(section), dict) and key not in data[section]:
             yield (section,), f"{section}.{key}: {reader} uses this text; write it (in every language)"
+    read = {(section, key) for section, key, _ in REQUIRED}
+    for section in sorted({section for section, _, _ in REQUIRED}):
+        for key in _dict(data.get(section)):
+            if (section, key) not in read:
+                yield (
+                    (section, key),
+                    (
+                        f"{section}.{key}: nothing on the site reads this text: delete it, or name it in"
+                        " coverage_data/interface.py with the part of the site that reads it"
+                    ),
+                )
 
 
 def section_texts(key: str, value: object, languages: tuple[str, ...]) -> Found:

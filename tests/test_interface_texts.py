@@ -100,3 +100,17 @@ def test_a_deleted_page_text_is_a_validate_error(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         "texts.regional_base: a page uses this text; write it (in every language)"
     ]
+
+
+def test_a_text_nothing_reads_is_a_validate_error_at_its_line(tmp_path):
+    """A text no part of the site reads is never seen on a page, so it goes out of date unseen: validate
+    names it at its line (ui.markets and ui.all_offerings had been left so)."""
+    added = "  all_markets: {en: All markets, fr: Tous les marchés}\n"
+    anchor = next(line for line in SOURCE_TEXT.splitlines(keepends=True) if line.startswith("  legend:"))
+    path = write_source(tmp_path, SOURCE_TEXT.replace(anchor, anchor + added, 1))
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{path}:{line_of(anchor) + 1}: ui.all_markets: nothing on the site reads this text: delete it,"
+        " or name it in coverage_data/interface.py with the part of the site that reads it"
+    )
