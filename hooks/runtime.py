@@ -224,19 +224,19 @@ def distances_file(market: str) -> str:
     return f"km.{market}.json"
 
 
-def distance_parts(data: Data, market: str, lang: str) -> dict[str, DistancePart]:
+def distance_parts(data: Data, distances: Mapping[str, str], market: str, lang: str) -> dict[str, DistancePart]:
     """What a distance changes in the answer of the zone it falls in, for each distance the page reads
-    without the runtime (link_tables.link_reading): the sentence that places it, its line in the restated
-    question (in place of the zone's), its share-link parameters. Everything else of a distance's
-    answer is its zone's answer: checked here on the default contract, and by the tests on every
-    contract and distance (tests/test_pyodide_parity.py)."""
+    without the runtime (`distances`, km → zone: link_tables.link_reading's for the market): the sentence
+    that places it, its line in the restated question (in place of the zone's), its share-link
+    parameters. Everything else of a distance's answer is its zone's answer: checked here on the
+    default contract, and by the tests on every contract and distance (tests/test_pyodide_parity.py)."""
+    asked = {"market": market, "contract": default_contract(data)}
+    by_zone = {zone: respond(data, asked | {"zone": zone}, lang) for zone in set(distances.values())}
     parts: dict[str, DistancePart] = {}
-    for km, zone in link_reading(data, lang)["km"].get(market, {}).items():
-        asked = {"market": market, "contract": default_contract(data)}
-        by_zone, by_km = respond(data, asked | {"zone": zone}, lang), respond(data, asked | {"km": km}, lang)
-        assert by_zone["ok"] and by_km["ok"], (market, km)
-        part = distance_part(by_zone["answer"], by_km["answer"])
-        parts[km] = part
+    for km, zone in distances.items():
+        in_zone, by_km = by_zone[zone], respond(data, asked | {"km": km}, lang)
+        assert in_zone["ok"] and by_km["ok"], (market, km)
+        parts[km] = distance_part(in_zone["answer"], by_km["answer"])
     return parts
 
 
@@ -268,8 +268,8 @@ def write_answers(data: Data, site: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         for name, params in prebuilt_questions(data).items():
             (folder / f"{name}.json").write_text(to_json(respond(data, params, lang)), encoding="utf-8")
-        for market in link_reading(data, lang)["km"]:
-            parts = json.dumps(distance_parts(data, market, lang), ensure_ascii=False, separators=(",", ":"))
+        for market, distances in link_reading(data, lang)["km"].items():
+            parts = json.dumps(distance_parts(data, distances, market, lang), ensure_ascii=False, separators=(",", ":"))
             (folder / distances_file(market)).write_text(parts, encoding="utf-8")
 
 

@@ -268,7 +268,7 @@ def test_the_shipped_distances_are_the_checkers_for_every_contract(site):
         reading = link_reading(data, lang)
         for market, distances in reading["km"].items():
             shipped = json.loads((site / ANSWERS / lang / distances_file(market)).read_text(encoding="utf-8"))
-            assert shipped == json.loads(json.dumps(distance_parts(data, market, lang)))
+            assert shipped == json.loads(json.dumps(distance_parts(data, distances, market, lang)))
             for contract in contracts(data):
                 for guarantee in [None, *guarantee_options(data, contract, market)]:
                     asked = {"market": market, "contract": contract} | (
