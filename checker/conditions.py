@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from checker.names import in_sentence, item, row_of
+from checker.names import in_sentence, is_sold, item, row_of
 from checker.query import NO_CONTRACT
 from checker.text import join, ui
 from checker.zones import promised_hours, promised_zones, zoning
@@ -73,7 +73,7 @@ def correction(data: Data, row: Attribute, contract: str, market: str, lang: str
 
 def notes(data: Data, contract: str, market: str, location: Location, lang: str) -> list[Note]:
     """The sentences the terms' conditions add to an answer about the contract at the site."""
-    if contract == NO_CONTRACT or market not in data["offerings"][contract]["markets"]:
+    if contract == NO_CONTRACT or not is_sold(data, contract, market):
         return []
     offering = data["offerings"][contract]
     found: list[Note] = []

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from checker.conditions import UNREACHED, reach
 from checker.contacts import phones
+from checker.names import is_sold
 from checker.query import NO_CONTRACT
 from checker.text import hours_range, ui
 
@@ -18,11 +19,7 @@ if TYPE_CHECKING:  # the model is for the type checker: the browser never import
 
 def next_step(data: Data, contracts: list[str], market: str, location: Location, lang: str) -> NextStep:
     """The next step for a question about `contracts` (the contract asked, and the one compared)."""
-    asked = [
-        contract
-        for contract in contracts
-        if contract == NO_CONTRACT or market in data["offerings"][contract]["markets"]
-    ]
+    asked = [contract for contract in contracts if is_sold(data, contract, market)]
     ways = {reach(data, contract, location) for contract in asked}
     eligible = any(data["offerings"][c].get("eligibility") for c in asked if c != NO_CONTRACT)
     if eligible and ways & set(UNREACHED):
