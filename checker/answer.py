@@ -55,7 +55,7 @@ def answer(data: Data, query: Query, lang: str) -> Answer:
         status.append(ui(data, "zones_not_zoned", lang))
     contracts = [query.contract, *([query.compare] if query.compare else [])]
     said = _unique([note for contract in contracts for note in notes(data, contract, query.market, location, lang)])
-    compared = compare(data, query, location, own, lang) if query.compare else None
+    compared = compare(data, query, location, own, arrival, lang) if query.compare else None
     title = f"{contract_name(data, query.contract, query.guarantee, lang)} — {market['name'][lang]}"
     where = reach(data, query.contract, location)
     # The summary names the zone the answer used (given, or read from a distance): a pasted summary keeps it.

@@ -18,7 +18,7 @@ from checker.text import ui
 
 if TYPE_CHECKING:  # the model is for the type checker: the browser never imports it (checker/model.py)
     from checker.location import Location
-    from checker.model import Change, Compare, Data, Replacement, ResponsePart, SiteMark
+    from checker.model import Change, Compare, Data, DeadlinePart, Replacement, ResponsePart, SiteMark
     from checker.query import Query
 
 # How much of a row the client has at the site, best first: a row that is not for the site is as absent
@@ -37,9 +37,12 @@ def not_sold(data: Data, contract: str, market: str, lang: str) -> str:
     return ui(data, "not_sold", lang, where=where, contract=in_sentence(data, contract, lang))
 
 
-def compare(data: Data, query: Query, location: Location, own: ResponsePart | None, lang: str) -> Compare:
+def compare(
+    data: Data, query: Query, location: Location, own: ResponsePart | None, arrival: DeadlinePart | None, lang: str
+) -> Compare:
     """`query.contract` against `query.compare` at the question's site. A comparison with, or from, an
-    offering the market does not sell says so and lists nothing."""
+    offering the market does not sell says so and lists nothing. `own` and `arrival` are the answer's:
+    the contract's response and, with a dispatch time, its arrival."""
     assert query.compare is not None
     other, market = query.compare, query.market
     other_name = in_sentence(data, other, lang)
@@ -68,7 +71,7 @@ def compare(data: Data, query: Query, location: Location, own: ResponsePart | No
     if unsold or own is None:
         return found
     theirs = response(data, other, None, market, location, lang)
-    found["difference"] = _difference(data, query, own, theirs, lang)
+    found["difference"] = _difference(data, query, (own, arrival), theirs, lang)
     found["source"] = theirs["source"]
     _changes(data, query, reach(data, query.contract, location), reach(data, other, location), found, lang)
     if not (found["gains"] or found["losses"] or found["replaced"]):
@@ -76,20 +79,24 @@ def compare(data: Data, query: Query, location: Location, own: ResponsePart | No
     return found
 
 
-def _difference(data: Data, query: Query, own: ResponsePart, theirs: ResponsePart, lang: str) -> str:
-    """The two on-site responses in one sentence; with a dispatch time, each one's arrival."""
+def _difference(
+    data: Data, query: Query, own: tuple[ResponsePart, DeadlinePart | None], theirs: ResponsePart, lang: str
+) -> str:
+    """The two on-site responses in one sentence; with a dispatch time, each one's arrival (the
+    contract's is the answer's own)."""
     this, other = in_sentence(data, query.contract, lang), in_sentence(data, query.compare or "", lang)
-    shorts = [_with_arrival(data, query, part, lang) for part in (own, theirs)]
+    their_arrival = deadline(data, query, theirs, lang) if query.dispatched and len(theirs["times"]) == 1 else None
+    shorts = [_with_arrival(data, part, arrival, lang) for part, arrival in (own, (theirs, their_arrival))]
     if shorts[0] == shorts[1]:
         return ui(data, "compare_same", lang, this=this, other=other, short=shorts[0])
     return ui(data, "compare_difference", lang, this=this, this_short=shorts[0], other=other, other_short=shorts[1])
 
 
-def _with_arrival(data: Data, query: Query, part: ResponsePart, lang: str) -> str:
-    if query.dispatched is None or len(part["times"]) != 1:
+def _with_arrival(data: Data, part: ResponsePart, arrival: DeadlinePart | None, lang: str) -> str:
+    """The response's short phrase, with its arrival where it has one time and a dispatch was given."""
+    if arrival is None or len(part["times"]) != 1:
         return part["short"]
-    arrival = deadline(data, query, part, lang)["arrivals"][0]
-    return ui(data, "short_arrival", lang, short=part["short"], when=arrival["when"])
+    return ui(data, "short_arrival", lang, short=part["short"], when=arrival["arrivals"][0]["when"])
 
 
 def _changes(data: Data, query: Query, here: Reach, there: Reach, found: Compare, lang: str) -> None:
