@@ -55,11 +55,14 @@ def browser():
 
 @pytest.fixture
 def page(browser, base_url):
-    """A fresh page that records console errors, page errors and every request leaving the site."""
+    """A fresh page that records console errors, page errors, every request (`requested`) and those
+    leaving the site."""
     context = browser.new_context(base_url=base_url)
     tab = context.new_page()
     tab.console_errors = []
+    tab.requested = []
     tab.outside_requests = []
+    tab.on("request", lambda request: tab.requested.append(request.url))
     tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     tab.on(

@@ -229,12 +229,10 @@ def test_without_javascript_the_page_says_so_and_keeps_the_goals(browser, base_u
 
 
 def test_the_runtime_loads_only_on_the_checker_page(page):
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
     for path in ("/", "/compare/", "/fr/onsite-support/"):
         page.goto(path)
         page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "/assets/pyodide/" in url or "/assets/checker/" in url]
+    assert not [url for url in page.requested if "/assets/pyodide/" in url or "/assets/checker/" in url]
 
 
 def test_a_second_visit_asks_the_host_for_nothing_named_by_content_or_version(browser, site, tmp_path):
@@ -361,12 +359,6 @@ def test_a_live_question_overtaken_by_a_prebuilt_one_is_never_shown_when_the_run
     assert page.console_errors == []
 
 
-def runtime_requests(page) -> list[str]:
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    return requested
-
-
 def loads_a_runtime(requested: list[str]) -> list[str]:
     return [url for url in requested if "/assets/pyodide/" in url or "/worker." in url]
 
@@ -396,20 +388,18 @@ def loads_a_runtime(requested: list[str]) -> list[str]:
 def test_a_link_the_build_answers_in_other_words_is_served_by_the_build(page, data, link, lang, canonical):
     """Issue 21 §3: aliases, padding, fields that do not apply and missing fields are read by the
     checker's own tables (config.reading): no 404, no runtime, the checker's answer, the canonical link."""
-    requested = runtime_requests(page)
     page.goto(f"{'/fr' if lang == 'fr' else ''}/checker/?{link}")
     assert answered(page) == "ready"
     assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
     expected = respond(data, dict(parse_qsl(link)), lang)
     assert page.locator("#st-answer-summary").inner_text() == expected["answer"]["summary"]
     assert page.url.endswith(f"/checker/?{canonical}")
-    assert loads_a_runtime(requested) == [] and page.console_errors == []
+    assert loads_a_runtime(page.requested) == [] and page.console_errors == []
 
 
 def test_a_distance_typed_in_the_form_loads_no_runtime_and_a_decimal_one_does(page, data):
     """Issue 20 §1: a whole distance within the published bands is answered by the build (the page
     never reads a distance itself: a typed '60,5' is the runtime's to read)."""
-    requested = runtime_requests(page)
     page.goto("/fr/checker/?market=ca&contract=standard-sla&zone=1")
     assert answered(page) == "ready"
     page.get_by_label("Distance de la base régionale (km)").press_sequentially("240")
@@ -419,7 +409,7 @@ def test_a_distance_typed_in_the_form_loads_no_runtime_and_a_decimal_one_does(pa
     assert page.locator("#st-answer-summary").inner_text() == expected["summary"]
     assert page.locator("#st-answer").get_attribute("data-source") == "prebuilt"
     assert page.url.endswith("?market=ca&contract=standard-sla&km=240")
-    assert loads_a_runtime(requested) == []
+    assert loads_a_runtime(page.requested) == []
     page.get_by_label("Distance de la base régionale (km)").fill("60,5")
     page.wait_for_selector('#st-answer[data-state="ready"][data-source="pyodide"]', timeout=RUNTIME_WAIT)
     assert "60,5" in page.locator(".st-zone").inner_text()

@@ -12,6 +12,7 @@ import pytest
 
 import coverage_data
 from checker.service import respond
+from coverage_data.french import text_pairs
 from hooks.changes import answer_texts
 from hooks.runtime import ANSWERS, prebuilt_questions
 from tests.language_gate import grammalecte, misspelled, page_texts
@@ -119,23 +120,12 @@ GLOSSARY = [
 ]
 
 
-def _text_pairs(value, path=()):
-    if isinstance(value, dict) and set(value) >= {"en", "fr"} and isinstance(value["en"], str):
-        yield path, value["en"], value["fr"]
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _text_pairs(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _text_pairs(item, (*path, i))
-
-
 @pytest.mark.parametrize(("english", "french"), GLOSSARY)
 def test_glossary_terms_are_used_both_ways(data, english, french):
     def has(text, pattern):
         return re.search(pattern, text.replace("\u00a0", " "), re.IGNORECASE) is not None
 
-    for path, en, fr in _text_pairs({k: v for k, v in data.items() if k != "holidays"}):
+    for path, en, fr in text_pairs({k: v for k, v in data.items() if k != "holidays"}):
         assert has(en, english) == has(fr, french), (path, en, fr)
 
 
