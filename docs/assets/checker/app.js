@@ -218,7 +218,7 @@ function unavailable(/** @type {string} */ reason) {
  * @property {boolean} focus sent with the form's button: its answer takes the focus and is scrolled to
  * @property {boolean} waits it waits for the runtime to start
  * @property {boolean} print print its whole answer when it comes
- * @property {"none" | "computing" | "partial" | "whole"} shown
+ * @property {boolean} partial on screen, only the parts the build knows: the runtime computes the rest
  * @property {Shown | null} known what the build answered of it, shown while the runtime computes the rest
  */
 const questions = {
@@ -228,7 +228,7 @@ const questions = {
   /** @param {Params} params @param {{ focus?: boolean }} [options] */
   ask(params, { focus = false } = {}) {
     /** @type {Question} */
-    const asked = { params, reading: checker.read(params), focus, waits: false, print: false, shown: "none", known: null };
+    const asked = { params, reading: checker.read(params), focus, waits: false, print: false, partial: false, known: null };
     questions.latest = asked;
     questions.answer(asked);
   },
@@ -250,7 +250,6 @@ const questions = {
       questions.show(asked, asked.known, "prebuilt", true);
     } else {
       computing();
-      asked.shown = "computing";
       shown(asked, false);
     }
     questions.fromRuntime(asked);
@@ -278,7 +277,7 @@ const questions = {
 
   runtimeFailed() {
     const asked = questions.latest;
-    if (asked?.shown === "partial") questions.knownOnly(asked);
+    if (asked?.partial) questions.knownOnly(asked);
   },
 
   /** The runtime will not answer: what the build knows of the question stays, without the part only the
@@ -296,7 +295,7 @@ const questions = {
    */
   show(asked, reply, source, partial = false) {
     render(reply, source, partial, asked.reading?.live.includes("dispatched") ?? false);
-    asked.shown = partial ? "partial" : "whole";
+    asked.partial = partial;
     if (!partial) settle(reply);
     shown(asked, reply.ok);
     if (!partial && asked.print) {
@@ -572,7 +571,7 @@ share.addEventListener("click", () =>
 );
 // Print waits for the whole answer: a progressive one prints once the runtime has filled it in.
 byId("st-print").addEventListener("click", () => {
-  if (questions.latest?.shown === "partial") questions.latest.print = true;
+  if (questions.latest?.partial) questions.latest.print = true;
   else printAnswer();
 });
 
