@@ -27,6 +27,7 @@ from checker.service import respond
 from coverage_data.problems import Path_, display_path
 from coverage_data.revisions import WORKING_COPY, printed, versions
 from coverage_data.yaml_lines import line_of, parse_text
+from hooks.i18n import edition_folder
 from hooks.render import PageRenderer
 from hooks.runtime import Runtime, prebuilt_questions
 from hooks.view import View
@@ -210,7 +211,7 @@ def _rendered_pages(data: Data, runtime: Runtime) -> dict[str, list[str]]:
     stems = sorted({page.name.split(".")[0] for page in DOCS.glob("*.md")})
     pages: dict[str, list[str]] = {}
     for lang in data["languages"]:
-        edition = "" if lang == data["languages"][0] else f"{lang}/"
+        edition = edition_folder(lang, data["languages"][0])
         sources = {stem: (DOCS / (f"{stem}.md" if not edition else f"{stem}.{lang}.md")).read_text() for stem in stems}
         sources["offerings"] = "{{ h.page('offerings_index.md') }}"
         sources |= {f"offerings/{oid}": f"{{{{ h.page('offering.md', oid={oid!r}) }}}}" for oid in data["offerings"]}

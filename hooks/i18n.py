@@ -78,10 +78,15 @@ def current_language(config: MkDocsConfig) -> str | None:
     return str(lang) if lang else None
 
 
+def edition_folder(lang: str, default: str) -> str:
+    """An edition's folder in the site: '' for the default language's, 'fr/' for French."""
+    return "" if lang == default else f"{lang}/"
+
+
 def page_edition(page: Page, config: MkDocsConfig) -> Edition:
     i18n = plugin(config)
     lang = str(getattr(page.file, "locale", None) or i18n.current_language or i18n.default_language)
-    return Edition(lang, "" if lang == i18n.default_language else f"{lang}/")
+    return Edition(lang, edition_folder(lang, i18n.default_language))
 
 
 def translate_nav(config: MkDocsConfig, titles: dict[str, str]) -> None:
@@ -175,7 +180,7 @@ def not_found_page(output: str, config: MkDocsConfig) -> str:
 def write_not_found_pages(site: Path, pages: dict[str, str], languages: list[str]) -> None:
     """Each edition's 404 page in its folder: `pages` maps a language to its page."""
     for lang, output in pages.items():
-        target = site / ("" if lang == languages[0] else lang) / NOT_FOUND
+        target = site / edition_folder(lang, languages[0]) / NOT_FOUND
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
 
@@ -196,7 +201,7 @@ def _split_search_index(site: Path, languages: list[str]) -> None:
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     default, others = languages[0], languages[1:]
     for lang in languages:
-        prefix = "" if lang == default else f"{lang}/"
+        prefix = edition_folder(lang, default)
         if lang == default:
             docs = [doc for doc in merged["docs"] if not any(doc["location"].startswith(f"{o}/") for o in others)]
         else:

@@ -239,13 +239,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     assert _build.staging is not None  # the default edition's on_config staged this build
     site = _build.staging.folder
-    i18n.finish_editions(site, i18n.editions(config))
-    i18n.write_not_found_pages(site, _build.not_found, i18n.editions(config))
+    languages = i18n.editions(config)
+    i18n.finish_editions(site, languages)
+    i18n.write_not_found_pages(site, _build.not_found, languages)
     runtime.write(checker_runtime(), site)
     precompress.write(site / checker_runtime().pyodide_dir)
     runtime.write_answers(source_data(), site)
-    languages = i18n.editions(config)
-    folders = {lang: "" if lang == languages[0] else f"{lang}/" for lang in languages}
+    folders = {lang: i18n.edition_folder(lang, languages[0]) for lang in languages}
     calendars.write(source_data(), site, folders, config.site_url or "", coverage_data.build_day())
     try:
         policy = csp.policy(site, config.theme.dirs)
