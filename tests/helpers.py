@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -105,6 +106,19 @@ def answers(url: str, status: int | None = None) -> str | None:
     except OSError:
         return None
     return body if status is None or code == status else None
+
+
+def served(url: str, text: str, status: int | None = None, seconds: float = 180, log: Path | None = None) -> str:
+    """The body `url` answers (with `status`, if given) once it holds `text`: a server a test started
+    (`running`) is polled, within a bound, never timed; past it, the assertion shows the server's log."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = answers(url, status)
+        if body is not None and text in body:
+            return body
+        time.sleep(0.5)
+    said = log.read_text(errors="replace")[-2000:] if log else ""
+    raise AssertionError(f"{url} never answered {status or 'anything'} with {text!r}\n{said}")
 
 
 def free_port() -> int:

@@ -286,7 +286,7 @@ def test_no_column_header_breaks_inside_a_word_at_360_px(open_page, path):
 
 @pytest.mark.parametrize(("start", "query"), [("/", "preventive maintenance"), ("/fr/", "entretien préventif")])
 def test_no_search_result_is_a_dump_of_a_table(open_page, start, query):
-    from tests.test_browser_site import search
+    from tests.helpers import search
 
     page = open_page(DESKTOP)
     assert search(page, start, query)

@@ -8,10 +8,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 from hooks.publish import SITE_URL
-from tests.helpers import SOURCE_TEXT, answers, edit, free_port, line_of, running, write_source
+from tests.helpers import SOURCE_TEXT, edit, free_port, line_of, running, served, write_source
 from tests.site_build import ROOT
 
 BUILD_WAIT = 180  # s: a bound on polling a server that builds the site, not a timing assertion
@@ -25,16 +24,6 @@ def _preview(tmp_path, port: int):
     return running([sys.executable, "-m", "hooks.preview", "--port", str(port)], env, tmp_path / "serve.log")
 
 
-def _until(url: str, status: int, text: str) -> str:
-    deadline = time.monotonic() + BUILD_WAIT
-    while time.monotonic() < deadline:
-        body = answers(url, status)
-        if body is not None and text in body:
-            return body
-        time.sleep(0.5)
-    raise AssertionError(f"{url} never answered {status} with {text!r}")
-
-
 def test_a_broken_source_is_an_error_page_at_every_url_that_reloads_into_the_site(tmp_path, browser):
     source = write_source(tmp_path, SLIPPED)
     port = free_port()
@@ -42,7 +31,7 @@ def test_a_broken_source_is_an_error_page_at_every_url_that_reloads_into_the_sit
     message = f"{source}:{line_of(ZONE_HOURS)}: indentation: this line is indented 4 spaces: indent it 6"
     with _preview(tmp_path, port) as server:
         for path in ("/", "/fr/checker/", "/no/such/page/"):
-            assert message in _until(base + path, 503, "The site cannot be built")
+            assert message in served(base + path, "The site cannot be built", 503, BUILD_WAIT)
         page = browser.new_page()
         try:
             page.goto(base + "/fr/checker/")

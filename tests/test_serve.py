@@ -4,71 +4,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 from hooks.publish import SITE_URL
-from tests.helpers import SOURCE_TEXT, edit, write_source
-from tests.site_build import ROOT
+from tests.helpers import SOURCE_TEXT, edit, free_port, running, served, write_source
 
 pytestmark = pytest.mark.build  # it builds the site, in `mkdocs serve`: not part of `make test-fast`
 
 WAIT_SECONDS = 90  # bounded polling, not a timing assertion
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(url: str, text: str) -> bool:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if text in fetch(url):
-            return True
-        time.sleep(0.5)
-    return False
-
-
-@contextmanager
-def mkdocs_serve(port: int, env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """`mkdocs serve` in a process group of its own, stopped and reaped whatever happens: SIGINT first
-    (it then removes its temporary folder; SIGTERM would leave it behind), SIGKILL to the whole group if
-    it does not stop."""
-    with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
-        try:
-            yield server
-        finally:
-            try:
-                os.killpg(server.pid, signal.SIGINT)
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-            except ProcessLookupError:
-                server.wait()
 
 
 def test_serve_rebuilds_when_the_source_changes(tmp_path):
@@ -80,11 +25,11 @@ def test_serve_rebuilds_when_the_source_changes(tmp_path):
     env.pop(SITE_URL)  # a preview needs no address: `mkdocs serve` uses its own
     log = tmp_path / "serve.log"
     try:
-        with mkdocs_serve(port, env, log):
+        with running([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], env, log):
             url = f"http://127.0.0.1:{port}/fr/remote-support/"
-            assert wait_for(url, "1\u00a0800\u00a0672\u00a06937"), log.read_text(errors="replace")[-2000:]
+            served(url, "1\u00a0800\u00a0672\u00a06937", 200, WAIT_SECONDS, log)
             write_source(tmp_path, edit(SOURCE_TEXT, ("number: 1 800 672 6937", "number: 1 800 555 0199")))
-            assert wait_for(url, "1\u00a0800\u00a0555\u00a00199"), log.read_text(errors="replace")[-2000:]
+            served(url, "1\u00a0800\u00a0555\u00a00199", 200, WAIT_SECONDS, log)
         assert [path.name for path in temporary.iterdir()] == []  # stopped cleanly: nothing left behind
     finally:
         shutil.rmtree(temporary, ignore_errors=True)  # and if it was killed, nothing left either
