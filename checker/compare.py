@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from checker.arrival import deadline
 from checker.conditions import Reach, reach, site_mark
-from checker.names import contract_name, in_sentence, is_sold, item, titled
+from checker.names import contract_name, in_sentence, is_sold, item, title, titled
 from checker.query import NO_CONTRACT
 from checker.response import response
 from checker.text import ui
@@ -126,7 +126,7 @@ def _changes(data: Data, query: Query, here: Reach, there: Reach, found: Compare
         if row_id in replaced:
             gone = rows[replaced[row_id]]
             before_title, after_title = (
-                item(data, gone, market, lang)["title"],
+                title(data, gone, market, lang),
                 titled(data, rows[row_id], market, lang),
             )
             text = ui(data, "replaced_by", lang, before=before_title, after=after_title)

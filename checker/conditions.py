@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from checker.names import in_sentence, is_sold, item, row_of
+from checker.names import in_sentence, is_sold, row_of, title
 from checker.query import NO_CONTRACT
 from checker.text import join, ui
 from checker.zones import promised_hours, promised_zones, zoning
@@ -86,7 +86,7 @@ def notes(data: Data, contract: str, market: str, location: Location, lang: str)
             if location.zone in (None, zone) and not location.beyond and hours is not None:
                 text = ui(
                     data, "also_stated", lang, zone=zone, zone_name=data["zones"][zone]["name"][lang],
-                    row=item(data, row_of(data, also["attribute"]), market, lang)["title"],
+                    row=title(data, row_of(data, also["attribute"]), market, lang),
                     contract=in_sentence(data, contract, lang), hours=hours,
                 )  # fmt: skip
                 found.append({"text": text, "source": "ui.also_stated"})

@@ -48,18 +48,23 @@ def item(data: Data, row: Attribute, market: str, lang: str, note: str = "") -> 
     """A row of the coverage table: its label (with "at Pitney Bowes discretion" where the market's
     table marks it), as a title and as a title before its detail, in the market's own words."""
     label = row["label"][lang]
-    discretion = ui(data, "discretion", lang) if market in row["discretion"] else ""
-    title = _with_discretion(label, discretion)
+    said = _discretion(data, row, market, lang)
+    name = _with_discretion(label, said)
     detail = row["detail"][market]
     return {
         "id": row["id"],
         "label": label,
-        "title": title,
-        "title_colon": ui(data, "label_colon", lang, label=title),
+        "title": name,
+        "title_colon": ui(data, "label_colon", lang, label=name),
         "detail": fill(data, detail[lang], lang) if detail else "",
-        "discretion": discretion,
+        "discretion": said,
         "note": note,
     }
+
+
+def title(data: Data, row: Attribute, market: str, lang: str) -> str:
+    """The row's title in a list or a sentence that quotes it: an item's title, without its detail."""
+    return _with_discretion(row["label"][lang], _discretion(data, row, market, lang))
 
 
 def titled(data: Data, row: Attribute, market: str, lang: str) -> str:
@@ -67,7 +72,12 @@ def titled(data: Data, row: Attribute, market: str, lang: str) -> str:
     Bowes discretion)" where the market's table says so. Rows that replace or are replaced have one
     (coverage_data/checks.py); any other row is named by its label."""
     name = (row["in_sentence"] or row["label"])[lang]
-    return _with_discretion(name, ui(data, "discretion", lang) if market in row["discretion"] else "")
+    return _with_discretion(name, _discretion(data, row, market, lang))
+
+
+def _discretion(data: Data, row: Attribute, market: str, lang: str) -> str:
+    """'at Pitney Bowes discretion' where the market's table marks the row so (SOURCE-NOTES row 12)."""
+    return ui(data, "discretion", lang) if market in row["discretion"] else ""
 
 
 def _with_discretion(name: str, discretion: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from checker.conditions import reach
 from checker.contacts import phones
 from checker.location import Location
-from checker.names import in_sentence, item, row_of, zone_label, zone_list
+from checker.names import in_sentence, row_of, title, zone_label, zone_list
 from checker.query import NO_CONTRACT
 from checker.text import fill, hours_range, join, ui
 from checker.zones import average_days, guaranteed_hours, hours_by_zone
@@ -42,7 +42,7 @@ def response(
     if rule["basis"] == "billed":
         return _said("billed", ui(data, "billed_onsite", lang), ui(data, "short_billed", lang), own)
     if rule["basis"] == "included":
-        row = item(data, row_of(data, rule["attribute"]), market, lang)["title"]
+        row = title(data, row_of(data, rule["attribute"]), market, lang)
         text = ui(data, "onsite_included", lang, row=row, onsite_hours=hours_range(data, "onsite", lang))
         return _said("included", text, ui(data, "short_included", lang), own)
     where = reach(data, contract, location)
